@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { bundleForBrowser, measureBundleSize } from './bundleSize'
+
+/**
+ * Size budgets (min+gzip bytes, peers excluded). A change that grows a bundle past its budget fails
+ * `pnpm test`; raise a budget only on purpose, in the same commit as the growth, and say why.
+ */
+const BUDGETS: Record<string, number> = {
+  '@calls-kit/core': 20_000,
+  '@calls-kit/react': 14_000,
+}
+
+describe('bundle size budget', () => {
+  for (const [entry, budget] of Object.entries(BUDGETS)) {
+    it(`should keep ${entry} under ${budget} B min+gzip`, async () => {
+      const size = await measureBundleSize(entry)
+      expect(size.gzipBytes).toBeGreaterThan(500) // the entry really bundled something
+      expect(size.gzipBytes).toBeLessThanOrEqual(budget)
+    })
+  }
+
+  it('should keep server-only code out of the client entry of core', async () => {
+    // The client entry bundles for the browser (no node:*), and holds neither the handler nor
+    // the token signing (jose's HS256) that only the server entry may carry.
+    const text = new TextDecoder().decode(await bundleForBrowser('@calls-kit/core'))
+    expect(text.length).toBeGreaterThan(1000)
+    expect(text).not.toMatch(/createCallsHandler|HS256/)
+  })
+})

@@ -1,0 +1,7 @@
+import { defineConfig, mergeConfig } from 'vitest/config'
+import { sourceConditions } from '../vitest.shared'
+
+export default mergeConfig(
+  sourceConditions,
+  defineConfig({ test: { include: ['*.test.ts'], testTimeout: 60_000 } }),
+)
