@@ -1,0 +1,106 @@
+/**
+ * `pnpm bench`: runs every benchmark once, prints one table (each row a number, its unit and how
+ * it was measured) and writes it to `bench/RESULTS.md` with the date and machine.
+ * Benchmarks print; they never fail on a time. `--only name,name` runs a subset
+ * (join, pull, fanout, bundle, renders).
+ */
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { parseArgs } from 'node:util'
+import { measureBundleSize } from './bundleSize'
+import { runFanoutBench } from './fanout/fanoutBench'
+import { runJoinFirstFrameBench } from './joinFirstFrame'
+
+/** One row of the results table. */
+interface Row {
+  metric: string
+  value: string
+  unit: string
+  how: string
+}
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } })
+const only = values.only?.split(',')
+const wanted = (name: string) => !only || only.includes(name)
+const rows: Row[] = []
+const log = (line: string) => process.stdout.write(`${line}\n`)
+const fmt = (n: number, digits = 0) => n.toFixed(digits)
+
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  if (!wanted(name)) return
+  const t0 = performance.now()
+  log(`▶ ${name} …`)
+  try {
+    await run()
+  } catch (e) {
+    rows.push({ metric: name, value: 'failed', unit: '', how: String(e).slice(0, 200) })
+  }
+  log(`  ${name} took ${fmt((performance.now() - t0) / 1000, 1)} s`)
+}
+
+await step('bundle', async () => {
+  for (const entry of ['@calls-kit/core', '@calls-kit/react']) {
+    const size = await measureBundleSize(entry)
+    rows.push({
+      metric: `bundle ${entry}`,
+      value: `${size.gzipBytes} (${size.minBytes} min)`,
+      unit: 'B min+gzip',
+      how: 'esbuild, browser ESM, minified, peers (react, react-dom, zustand, react-query) external; gzip -9',
+    })
+  }
+})
+
+await step('join', async () => {
+  const r = await runJoinFirstFrameBench(10)
+  rows.push({
+    metric: 'join → first remote frame',
+    value: `${fmt(r.medianMs)} median, ${fmt(r.p90Ms)} p90`,
+    unit: 'ms',
+    how: `sample app + local SFU, Chromium fake devices, ${r.joins} joins; click Join → remote <video> videoWidth>0 (in-page performance.now)`,
+  })
+})
+
+await step('fanout', async () => {
+  const steps = await runFanoutBench()
+  for (const s of steps) {
+    rows.push({
+      metric: `SFU fan-out, 1 → ${s.subscribers}`,
+      value: `${fmt(s.cpuPercent, 1)} CPU, ${fmt(s.rssMb)} RSS, ${fmt(s.forwardedPerSecond)} pkt/s, ${fmt(s.lossPercent, 2)} loss`,
+      unit: '% core, MB, packets/s, %',
+      how: '1 synthetic ~1 Mbps VP8-shaped RTP publisher, N werift subscribers in the bench process, SFU in its own process (pidusage over 5 s)',
+    })
+  }
+  const ok = steps.filter((s) => s.lossPercent < 0.1).map((s) => s.subscribers)
+  rows.push({
+    metric: 'SFU max fan-out with < 0.1% loss',
+    value: ok.length ? String(Math.max(...ok)) : 'none',
+    unit: 'subscribers',
+    how: `largest N of ${steps.map((s) => s.subscribers).join('/')} tried`,
+  })
+})
+
+function chromiumVersion(): string {
+  try {
+    return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+    }).trim()
+  } catch {
+    return 'chromium not found'
+  }
+}
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ${chromiumVersion()}`
+const table = [
+  '| metric | value | unit | how it was measured |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.unit} | ${r.how} |`),
+].join('\n')
+log(`\n${table}\n`)
+if (!only) {
+  writeFileSync(
+    new URL('./RESULTS.md', import.meta.url),
+    `# Benchmark results\n\nRun by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.\n\n${table}\n`,
+  )
+  log('written to bench/RESULTS.md')
+}
