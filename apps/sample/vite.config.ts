@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, mergeConfig } from 'vitest/config'
-import { sourceConditions } from '../../vitest.shared'
+import { sourceConditions } from '../../vitest.shared.ts'
 import { appRoutes } from './server/appRoutes'
 
 export default mergeConfig(

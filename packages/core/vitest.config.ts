@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config'
-import { sourceConditions } from '../../vitest.shared'
+import { sourceConditions } from '../../vitest.shared.ts'
 
 export default mergeConfig(
   sourceConditions,

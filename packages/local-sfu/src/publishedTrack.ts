@@ -1,0 +1,173 @@
+import {
+  type MediaStreamTrack,
+  ReceiverEstimatedMaxBitrate,
+  RtcpPayloadSpecificFeedback,
+  RtpHeader,
+  RtpPacket,
+  type RTCRtpSender,
+  type RTCRtpTransceiver,
+} from 'werift'
+
+/** What one subscriber of a {@link PublishedTrack} receives. */
+export class Subscription {
+  /** rid (RFC 8851) the subscriber asked for; `undefined` = the publisher's first layer. */
+  preferredRid: string | undefined
+  /** Layer currently forwarded ('' for a non-simulcast track). */
+  currentRid: string | undefined
+  private readonly unsubscribePli: () => void
+
+  constructor(
+    readonly track: PublishedTrack,
+    readonly sender: RTCRtpSender,
+    preferredRid?: string,
+  ) {
+    this.preferredRid = preferredRid
+    // A subscriber's PLI/FIR asks the publisher for a keyframe of the layer it receives.
+    const { unSubscribe } = sender.onPictureLossIndication.subscribe(() =>
+      track.requestKeyframe(this.currentRid),
+    )
+    this.unsubscribePli = unSubscribe
+  }
+
+  /** Chooses the layer to forward: the preferred rid when published, else the first layer. */
+  selectLayer(): void {
+    const rids = this.track.rids()
+    const next =
+      this.preferredRid !== undefined && rids.includes(this.preferredRid)
+        ? this.preferredRid
+        : rids[0]
+    if (next === this.currentRid) return
+    if (this.currentRid !== undefined) {
+      // A layer switch is a new source: keep the subscriber's seq/timestamp continuous.
+      this.sender.replaceRTP({ sequenceNumber: 0, timestamp: 0 }, true)
+    }
+    this.currentRid = next
+    this.track.requestKeyframe(next)
+  }
+
+  /** Stops forwarding to this subscriber. */
+  close(): void {
+    this.unsubscribePli()
+    this.track.subscriptions.delete(this)
+  }
+}
+
+/**
+ * A track a session pushed (`location: "local"`): receives the publisher's RTP (one werift track
+ * per simulcast layer) and forwards each packet, unchanged but for its header extensions, to every
+ * {@link Subscription}. Header extensions are dropped because werift would otherwise copy the
+ * publisher's extension ids onto the subscriber's stream, where they mean other things (the
+ * subscriber's sender writes its own mid and abs-send-time).
+ */
+export class PublishedTrack {
+  /** Layers by rid ('' for a non-simulcast track). */
+  readonly layers = new Map<string, MediaStreamTrack>()
+  /** Media SSRC per layer, from the first RTP packet (simulcast tracks don't carry it). */
+  private readonly ssrcs = new Map<string, number>()
+  readonly subscriptions = new Set<Subscription>()
+  /** Time of the last RTP packet received (ms epoch), 0 before the first. */
+  lastRtpAt = 0
+  /** Packets received from the publisher, all layers. */
+  packetsReceived = 0
+  closed = false
+  private readonly ridOrder: string[]
+
+  constructor(
+    readonly sessionId: string,
+    readonly trackName: string,
+    readonly transceiver: RTCRtpTransceiver,
+    /** rids of the simulcast offer in the publisher's order; `[]` for one layer. */
+    rids: string[],
+  ) {
+    this.ridOrder = rids
+    transceiver.onTrack.subscribe((track) => this.addLayer(track))
+    for (const track of transceiver.receiver.tracks) this.addLayer(track)
+  }
+
+  get kind(): 'audio' | 'video' {
+    return this.transceiver.kind === 'audio' ? 'audio' : 'video'
+  }
+
+  get mid(): string | undefined {
+    return this.transceiver.mid ?? undefined
+  }
+
+  /** Published layers' rids, in the publisher's order; `['']` for a single-layer track. */
+  rids(): string[] {
+    if (this.ridOrder.length === 0) return ['']
+    return this.ridOrder.filter((rid) => this.layers.has(rid))
+  }
+
+  private addLayer(track: MediaStreamTrack): void {
+    const rid = track.rid ?? ''
+    if (this.layers.has(rid)) return
+    this.layers.set(rid, track)
+    track.onReceiveRtp.subscribe((rtp) => this.forward(rid, rtp))
+    for (const sub of this.subscriptions) sub.selectLayer()
+  }
+
+  private forward(rid: string, rtp: RtpPacket): void {
+    if (this.closed) return
+    if (!this.ssrcs.has(rid)) {
+      this.ssrcs.set(rid, rtp.header.ssrc)
+      // The first packet of a layer: subscribers waiting on it get a keyframe now.
+      this.requestKeyframe(rid)
+    }
+    this.lastRtpAt = Date.now()
+    this.packetsReceived++
+    let out: RtpPacket | undefined
+    for (const sub of this.subscriptions) {
+      if (sub.currentRid === undefined) sub.selectLayer()
+      if (sub.currentRid !== rid) continue
+      out ??= new RtpPacket(new RtpHeader({ ...rtp.header, extensions: [] }), rtp.payload)
+      sub.sender.sendRtp(out).catch(() => {})
+    }
+  }
+
+  /** Adds a subscriber sending through `sender`; returns its {@link Subscription}. */
+  subscribe(sender: RTCRtpSender, preferredRid?: string): Subscription {
+    const sub = new Subscription(this, sender, preferredRid)
+    this.subscriptions.add(sub)
+    sub.selectLayer()
+    return sub
+  }
+
+  /** Sends a PLI (RFC 4585 §6.3.1) for layer `rid` to the publisher. */
+  requestKeyframe(rid: string | undefined): void {
+    if (this.kind !== 'video' || this.closed) return
+    const ssrc = this.ssrcs.get(rid ?? '') ?? this.layers.get(rid ?? '')?.ssrc
+    if (ssrc === undefined) return
+    this.transceiver.receiver.sendRtcpPLI(ssrc).catch(() => {})
+  }
+
+  /**
+   * Sends a REMB (draft-alvestrand-rmcat-remb) for every layer: the bitrate the publisher may
+   * send in total, in bps.
+   */
+  sendRemb(bitrate: number): void {
+    if (this.kind !== 'video' || this.closed || this.ssrcs.size === 0) return
+    let mantissa = Math.max(0, Math.floor(bitrate))
+    let exp = 0
+    while (mantissa >= 1 << 18) {
+      mantissa >>= 1
+      exp++
+    }
+    const remb = new ReceiverEstimatedMaxBitrate({
+      senderSsrc: this.transceiver.receiver.rtcpSsrc,
+      mediaSsrc: 0,
+      brExp: exp,
+      brMantissa: mantissa,
+      ssrcNum: this.ssrcs.size,
+      ssrcFeedbacks: [...this.ssrcs.values()],
+    })
+    const packet = new RtcpPayloadSpecificFeedback({ feedback: remb })
+    this.transceiver.receiver.dtlsTransport?.sendRtcp([packet]).catch(() => {})
+  }
+
+  /** Stops forwarding and detaches every subscriber (idempotent). */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    for (const sub of [...this.subscriptions]) sub.close()
+  }
+}

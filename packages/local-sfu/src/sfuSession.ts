@@ -1,0 +1,353 @@
+import { randomUUID } from 'node:crypto'
+import type {
+  CloseTracksRequest,
+  CloseTracksResponse,
+  GetSessionStateResponse,
+  TrackObject,
+  TracksRequest,
+  TracksResponse,
+  UpdateTracksRequest,
+  UpdateTracksResponse,
+} from '@calls-kit/core/api-types'
+import { parse as parseSdp } from 'sdp-transform'
+import { type PeerConfig, RTCPeerConnection, type RTCRtpTransceiver } from 'werift'
+import { PublishedTrack, type Subscription } from './publishedTrack'
+import { SfuError } from './sfuError'
+
+/** How a session finds other sessions' published tracks. */
+export interface TrackDirectory {
+  findPublished(sessionId: string, trackName: string): PublishedTrack | undefined
+}
+
+type SessionDescription = { type: 'offer' | 'answer'; sdp: string }
+type TrackResult = NonNullable<TracksResponse['tracks']>[number]
+
+/** A track this session pulls (`location: "remote"`). */
+interface PulledTrack {
+  mid: string
+  sessionId: string
+  trackName: string
+  transceiver: RTCRtpTransceiver
+  subscription: Subscription
+}
+
+/** A published track counts as `active` while RTP arrived within this window (ms). */
+const RTP_ACTIVE_MS = 2000
+
+/**
+ * One Calls session: one werift `RTCPeerConnection` with the tracks it pushes (published) and
+ * pulls (subscriptions to other sessions' published tracks). Every operation runs in order, one at
+ * a time, because each may change the offer/answer state (RFC 3264).
+ */
+export class SfuSession {
+  readonly id = randomUUID().replaceAll('-', '')
+  readonly pc: RTCPeerConnection
+  /** Published tracks by name. */
+  readonly published = new Map<string, PublishedTrack>()
+  /** Pulled tracks by mid. */
+  readonly pulled = new Map<string, PulledTrack>()
+  closed = false
+  private queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    config: Partial<PeerConfig>,
+    private readonly directory: TrackDirectory,
+  ) {
+    this.pc = new RTCPeerConnection(config)
+    this.pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected') {
+        // A (re)connected subscriber gets a keyframe at once.
+        for (const pulled of this.pulled.values()) {
+          pulled.subscription.track.requestKeyframe(pulled.subscription.currentRid)
+        }
+      }
+    })
+  }
+
+  /** Runs `op` after every earlier operation of this session (a FIFO). */
+  private serial<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(op, op)
+    this.queue = run.catch(() => {})
+    return run
+  }
+
+  private async applyRemote(description: SessionDescription): Promise<void> {
+    const parsed = parseSdp(description.sdp)
+    if (!description.sdp.startsWith('v=0') || !Array.isArray(parsed.media)) {
+      throw new SfuError(400, 'invalid_sdp', 'sessionDescription.sdp is not an SDP (RFC 8866)')
+    }
+    try {
+      await this.pc.setRemoteDescription(description)
+    } catch (e) {
+      throw new SfuError(400, 'invalid_sdp', `sessionDescription rejected: ${(e as Error).message}`)
+    }
+  }
+
+  private async localDescription(kind: 'offer' | 'answer'): Promise<SessionDescription> {
+    const description = kind === 'offer' ? await this.pc.createOffer() : await this.pc.createAnswer()
+    await this.pc.setLocalDescription(description)
+    if (this.pc.iceGatheringState !== 'complete') {
+      await this.pc.iceGatheringStateChange.watch((s) => s === 'complete')
+    }
+    const sdp = this.pc.localDescription?.sdp ?? description.sdp
+    return { type: kind, sdp }
+  }
+
+  /** Answers an optional client offer given at session creation. */
+  acceptInitialOffer(offer: SessionDescription | undefined): Promise<SessionDescription | undefined> {
+    return this.serial(async () => {
+      if (!offer) return undefined
+      if (offer.type !== 'offer') {
+        throw new SfuError(400, 'invalid_request', 'sessionDescription.type must be "offer"')
+      }
+      await this.applyRemote(offer)
+      return this.localDescription('answer')
+    })
+  }
+
+  /** `POST …/tracks/new`: push local tracks (client offer) or pull remote ones (SFU offer). */
+  newTracks(body: TracksRequest): Promise<TracksResponse> {
+    return this.serial(async () => {
+      const tracks = body.tracks ?? []
+      const local = tracks.filter((t) => t.location === 'local')
+      const remote = tracks.filter((t) => t.location === 'remote')
+      const offer = body.sessionDescription
+      if (offer) {
+        if (offer.type !== 'offer') {
+          throw new SfuError(400, 'invalid_request', 'sessionDescription.type must be "offer"')
+        }
+        if (remote.length > 0) {
+          throw new SfuError(
+            400,
+            'invalid_request',
+            'remote tracks cannot come with a client offer: pull them in a request of their own',
+          )
+        }
+        if (!body.autoDiscover && local.length === 0) {
+          throw new SfuError(400, 'invalid_request', 'an offer needs local tracks or autoDiscover')
+        }
+        return this.push(offer as SessionDescription, local, body.autoDiscover ?? false)
+      }
+      if (local.some((t) => !t.kind)) {
+        throw new SfuError(400, 'invalid_request', 'local tracks without an offer need a "kind"')
+      }
+      if (tracks.length === 0) {
+        throw new SfuError(400, 'invalid_request', 'tracks must not be empty')
+      }
+      return this.offerTracks(local, remote)
+    })
+  }
+
+  private async push(
+    offer: SessionDescription,
+    local: TrackObject[],
+    autoDiscover: boolean,
+  ): Promise<TracksResponse> {
+    const before = new Set(this.pc.getTransceivers())
+    await this.applyRemote(offer)
+    const media = parseSdp(offer.sdp).media
+    const results: TrackResult[] = []
+    const publish = (transceiver: RTCRtpTransceiver, trackName: string): TrackResult => {
+      if (this.published.has(trackName)) {
+        return { trackName, mid: transceiver.mid ?? undefined, errorCode: 'track_exists', errorDescription: `trackName "${trackName}" is already published by this session` }
+      }
+      const m = media.find((x) => String(x.mid) === transceiver.mid)
+      const rids = (m?.rids ?? []).filter((r) => r.direction === 'send').map((r) => String(r.id))
+      transceiver.setDirection('recvonly')
+      this.published.set(trackName, new PublishedTrack(this.id, trackName, transceiver, rids))
+      return { location: 'local', trackName, mid: transceiver.mid ?? undefined }
+    }
+    for (const t of local) {
+      const transceiver = this.pc.getTransceivers().find((x) => x.mid === t.mid)
+      if (!t.trackName || !t.mid || !transceiver) {
+        results.push({
+          ...t,
+          errorCode: 'invalid_track',
+          errorDescription: !t.trackName
+            ? 'trackName is required'
+            : `no m-line with mid "${t.mid}" in the offer`,
+        })
+        continue
+      }
+      results.push(publish(transceiver, t.trackName))
+    }
+    if (autoDiscover) {
+      const taken = new Set([...this.published.values()].map((p) => p.transceiver))
+      for (const transceiver of this.pc.getTransceivers()) {
+        if (taken.has(transceiver) || before.has(transceiver)) continue
+        const m = media.find((x) => String(x.mid) === transceiver.mid)
+        if (!m || !(m.direction === 'sendonly' || m.direction === 'sendrecv')) continue
+        results.push(publish(transceiver, randomUUID()))
+      }
+    }
+    const answer = await this.localDescription('answer')
+    return { requiresImmediateRenegotiation: false, sessionDescription: answer, tracks: results }
+  }
+
+  private async offerTracks(local: TrackObject[], remote: TrackObject[]): Promise<TracksResponse> {
+    const results: TrackResult[] = []
+    for (const t of local) {
+      const name = t.trackName ?? randomUUID()
+      if (this.published.has(name)) {
+        results.push({ ...t, errorCode: 'track_exists', errorDescription: `trackName "${name}" is already published` })
+        continue
+      }
+      const transceiver = this.pc.addTransceiver(t.kind === 'audio' ? 'audio' : 'video', { direction: 'recvonly' })
+      this.published.set(name, new PublishedTrack(this.id, name, transceiver, []))
+      results.push({ location: 'local', trackName: name, transceiver } as TrackResult & { transceiver: RTCRtpTransceiver })
+    }
+    const added: PulledTrack[] = []
+    for (const t of remote) {
+      if (!t.sessionId || !t.trackName) {
+        results.push({ ...t, errorCode: 'invalid_track', errorDescription: 'remote tracks need sessionId and trackName' })
+        continue
+      }
+      if (t.mid) {
+        results.push({ ...t, errorCode: 'not_supported', errorDescription: 'pulling into an existing transceiver (mid) is not supported by the local SFU' })
+        continue
+      }
+      const source = this.directory.findPublished(t.sessionId, t.trackName)
+      if (!source) {
+        results.push({ ...t, errorCode: 'not_found', errorDescription: `session ${t.sessionId} publishes no track "${t.trackName}"` })
+        continue
+      }
+      const transceiver = this.pc.addTransceiver(source.kind, { direction: 'sendonly' })
+      const subscription = source.subscribe(transceiver.sender, t.simulcast?.preferredRid)
+      const pulled = { mid: '', sessionId: t.sessionId, trackName: t.trackName, transceiver, subscription }
+      added.push(pulled)
+      results.push({ location: 'remote', sessionId: t.sessionId, trackName: t.trackName, transceiver } as TrackResult & { transceiver: RTCRtpTransceiver })
+    }
+    const ok = results.filter((r) => !r.errorCode)
+    if (ok.length === 0) {
+      const first = results[0]
+      return {
+        errorCode: first?.errorCode ?? 'invalid_request',
+        errorDescription: first?.errorDescription ?? 'no track could be added',
+        tracks: results,
+      }
+    }
+    const offer = await this.localDescription('offer')
+    for (const pulled of added) {
+      pulled.mid = pulled.transceiver.mid ?? ''
+      this.pulled.set(pulled.mid, pulled)
+    }
+    const tracks = results.map((r) => {
+      const { transceiver, ...rest } = r as TrackResult & { transceiver?: RTCRtpTransceiver }
+      return transceiver ? { ...rest, mid: transceiver.mid ?? undefined } : rest
+    })
+    return { requiresImmediateRenegotiation: true, sessionDescription: offer, tracks }
+  }
+
+  /** `PUT …/renegotiate`: the client's answer to an SFU offer (or a client offer, answered). */
+  renegotiate(description: SessionDescription): Promise<{ sessionDescription?: SessionDescription }> {
+    return this.serial(async () => {
+      if (description.type === 'answer') {
+        if (this.pc.signalingState !== 'have-local-offer') {
+          throw new SfuError(409, 'invalid_state', 'no SFU offer is waiting for an answer')
+        }
+        await this.applyRemote(description)
+        for (const pulled of this.pulled.values()) {
+          pulled.subscription.track.requestKeyframe(pulled.subscription.currentRid)
+        }
+        return {}
+      }
+      await this.applyRemote(description)
+      return { sessionDescription: await this.localDescription('answer') }
+    })
+  }
+
+  /** `PUT …/tracks/close`: stops forwarding from/to the given mids. */
+  closeTracks(body: CloseTracksRequest): Promise<CloseTracksResponse> {
+    return this.serial(async () => {
+      const results: NonNullable<CloseTracksResponse['tracks']> = []
+      const transceivers: RTCRtpTransceiver[] = []
+      for (const { mid } of body.tracks ?? []) {
+        const published = [...this.published.values()].find((p) => p.mid === mid)
+        const pulled = mid === undefined ? undefined : this.pulled.get(mid)
+        if (published) {
+          published.close()
+          this.published.delete(published.trackName)
+          transceivers.push(published.transceiver)
+          results.push({ mid })
+        } else if (pulled && mid !== undefined) {
+          pulled.subscription.close()
+          this.pulled.delete(mid)
+          transceivers.push(pulled.transceiver)
+          results.push({ mid })
+        } else {
+          results.push({ mid, errorCode: 'not_found', errorDescription: `no open track with mid "${mid}"` })
+        }
+      }
+      if (body.force) return { requiresImmediateRenegotiation: false, tracks: results }
+      for (const t of transceivers) t.setDirection('inactive')
+      const offer = body.sessionDescription
+      if (offer) {
+        if (offer.type !== 'offer') {
+          throw new SfuError(400, 'invalid_request', 'sessionDescription.type must be "offer"')
+        }
+        await this.applyRemote(offer as SessionDescription)
+        const answer = await this.localDescription('answer')
+        return { requiresImmediateRenegotiation: false, sessionDescription: answer, tracks: results }
+      }
+      if (transceivers.length === 0) return { requiresImmediateRenegotiation: false, tracks: results }
+      const sfuOffer = await this.localDescription('offer')
+      return { requiresImmediateRenegotiation: true, sessionDescription: sfuOffer, tracks: results }
+    })
+  }
+
+  /** `PUT …/tracks/update`: e.g. the simulcast layer a pulled track forwards. */
+  updateTracks(body: UpdateTracksRequest): Promise<UpdateTracksResponse> {
+    return this.serial(async () => {
+      const tracks = (body.tracks ?? []).map((t) => {
+        const pulled = [...this.pulled.values()].find(
+          (p) => (t.mid && p.mid === t.mid) || (p.sessionId === t.sessionId && p.trackName === t.trackName),
+        )
+        if (!pulled) {
+          return { ...t, errorCode: 'not_found', errorDescription: 'this session pulls no such track' }
+        }
+        if (t.simulcast?.preferredRid !== undefined) {
+          pulled.subscription.preferredRid = t.simulcast.preferredRid
+          pulled.subscription.selectLayer()
+        }
+        return { ...t, mid: pulled.mid }
+      })
+      return { requiresImmediateRenegotiation: false, tracks }
+    })
+  }
+
+  /** `GET …/sessions/{id}`: every open track with `status` active (RTP within 2 s), waiting or inactive. */
+  state(): GetSessionStateResponse {
+    const now = Date.now()
+    const status = (p: PublishedTrack): 'active' | 'inactive' | 'waiting' =>
+      p.closed ? 'inactive' : p.lastRtpAt === 0 ? 'waiting' : now - p.lastRtpAt < RTP_ACTIVE_MS ? 'active' : 'inactive'
+    return {
+      tracks: [
+        ...[...this.published.values()].map((p) => ({
+          location: 'local' as const,
+          mid: p.mid,
+          trackName: p.trackName,
+          kind: p.kind,
+          status: status(p),
+        })),
+        ...[...this.pulled.values()].map((p) => ({
+          location: 'remote' as const,
+          mid: p.mid,
+          sessionId: p.sessionId,
+          trackName: p.trackName,
+          status: status(p.subscription.track),
+        })),
+      ],
+    }
+  }
+
+  /** Closes the peer connection and every track of the session (idempotent). */
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    for (const p of this.published.values()) p.close()
+    for (const p of this.pulled.values()) p.subscription.close()
+    this.published.clear()
+    this.pulled.clear()
+    await this.pc.close().catch(() => {})
+  }
+}
