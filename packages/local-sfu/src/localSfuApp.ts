@@ -76,6 +76,10 @@ export function createLocalSfuApp(sfu: Sfu, apps: Record<string, string> = { ...
       throw e
     }
   })
+  // The known path with another method: 405, as a Calls client expects.
+  app.all(`${base}/new`, () => {
+    throw error(405, 'method_not_allowed', 'use POST')
+  })
   app.post(`${base}/:sessionId/tracks/new`, async (c) => {
     const session = sfu.getSession(c.get('appId'), c.req.param('sessionId'))
     const result = await session.newTracks(await readJson(c.req.raw, tracksRequestSchema))
@@ -98,10 +102,6 @@ export function createLocalSfuApp(sfu: Sfu, apps: Record<string, string> = { ...
   app.get(`${base}/:sessionId`, (c) => {
     const session = sfu.getSession(c.get('appId'), c.req.param('sessionId'))
     return c.json(session.state())
-  })
-  // Known paths with another method: 405, as a Calls client would expect.
-  app.all(`${base}/new`, () => {
-    throw error(405, 'method_not_allowed', 'use POST')
   })
   app.all(`${base}/:sessionId/:op{tracks/new|renegotiate|tracks/close|tracks/update}`, (c) => {
     throw error(405, 'method_not_allowed', `method ${c.req.method} is not allowed here`)

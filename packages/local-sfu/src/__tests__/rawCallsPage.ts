@@ -4,7 +4,7 @@
 const headers = { authorization: 'Bearer local-secret', 'content-type': 'application/json' }
 
 async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, { method, headers, body: body && JSON.stringify(body) })
+  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   const json = await res.json()
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
   return json
