@@ -7,7 +7,7 @@ import {
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
-} from './apiSchemas'
+} from '@calls-kit/core/api-schemas'
 import type { Sfu } from './sfu'
 import { SfuError } from './sfuError'
 

@@ -1,8 +1,10 @@
 import { z } from 'zod'
 
 /**
- * zod schemas of the Calls API request bodies the local SFU accepts, after
- * `openapi/calls-api.yaml` in `@calls-kit/core`. Unknown fields are ignored, as Calls does.
+ * zod schemas of the Calls API request bodies, after `openapi/calls-api.yaml`: what the local SFU
+ * and `createCallsHandler` accept. Unknown fields are stripped, as Calls ignores them.
+ * Entry: `@calls-kit/core/api-schemas`.
+ * @module
  */
 export const sessionDescriptionSchema = z.object({
   type: z.enum(['offer', 'answer']),

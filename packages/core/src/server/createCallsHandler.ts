@@ -1,0 +1,282 @@
+import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
+import { z } from 'zod'
+import {
+  closeTracksSchema,
+  newSessionSchema,
+  renegotiateSchema,
+  tracksRequestSchema,
+  updateTracksSchema,
+} from '../api/schemas'
+import { CallsApiClient } from '../callsApiClient'
+import { CallsApiError, isCallsApiError } from '../errors'
+import type { RoomStore } from './roomStore'
+import { MemoryRoomStore } from './memoryRoomStore'
+import { SessionTokens, deriveTokenKey } from './sessionTokens'
+
+/** Cloudflare's Calls API base. */
+export const CLOUDFLARE_CALLS_API_BASE = 'https://rtc.live.cloudflare.com/v1'
+/** The local SFU's API base and default app (`pnpm sfu`). */
+export const LOCAL_SFU_DEFAULTS = { apiBase: 'http://127.0.0.1:8787/v1', appId: 'local', appSecret: 'local-secret' } as const
+
+/** Options of {@link createCallsHandler}. Unset fields are read from the environment at each request. */
+export interface CallsHandlerOptions {
+  /** Calls app id. Defaults to `CALLS_APP_ID`, else the local SFU's `local`. */
+  appId?: string
+  /** Calls app secret (server side only). Defaults to `CALLS_APP_SECRET`, else `local-secret`. */
+  appSecret?: string
+  /** Calls API base. Defaults to `CALLS_API_BASE`, else Cloudflare's when an app id is set, else the local SFU's `http://127.0.0.1:8787/v1`. */
+  apiBase?: string
+  /** Path the route is mounted at, e.g. `'/api/calls'`. Defaults to `''`. */
+  basePath?: string
+  /** HMAC key of session tokens. Defaults to one derived from the app secret (HKDF-SHA-256). */
+  tokenSecret?: string
+  /** Where rooms live. Defaults to a {@link MemoryRoomStore} with `heartbeatTimeoutMs`. */
+  roomStore?: RoomStore
+  /** Participants silent this long (ms) drop out of rooms (default store only). Defaults to `30000`. */
+  heartbeatTimeoutMs?: number
+  /** Keep-alive comment period of the roster event stream (ms). Defaults to `15000`. */
+  keepAliveMs?: number
+  /** `fetch` for upstream calls. Defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch
+  /** Called with unexpected errors (never with the secret). Defaults to logging to `console.error`. */
+  onError?: (error: unknown, request: Request) => void
+}
+
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined
+
+const TOKEN_HEADER = 'calls-session-token'
+
+const roomName = z.string().min(1).max(128)
+const participantUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(64),
+  tracks: z
+    .array(
+      z.object({
+        trackName: z.string().min(1).max(128),
+        kind: z.enum(['audio', 'video']),
+        muted: z.boolean(),
+        source: z.enum(['camera', 'microphone', 'screen', 'screen-audio']).optional(),
+      }),
+    )
+    .max(16),
+})
+
+const methodNotAllowed = (method: string): never => {
+  throw new CallsApiError(405, 'method_not_allowed', `${method} is not allowed here`)
+}
+
+const fail = (status: number, errorCode: string, errorDescription: string) =>
+  new CallsApiError(status, errorCode, errorDescription)
+
+async function readJson<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.infer<S>> {
+  const text = await request.text()
+  if (text.trim() === '') {
+    if (optional) return schema.parse({})
+    throw fail(400, 'invalid_request', 'a JSON body is required')
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw fail(400, 'invalid_json', 'the body is not valid JSON')
+  }
+  const result = schema.safeParse(json)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw fail(400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message}`)
+  }
+  return result.data
+}
+
+/**
+ * The app's API route for calls, in Fetch form: `(request: Request) => Promise<Response>`.
+ *
+ * - Proxies the Calls API (`sessions/new`, `tracks/new`, `renegotiate`, `tracks/close`,
+ *   `tracks/update`, `GET session`) with `Authorization: Bearer <appSecret>`; the browser never
+ *   sees the secret.
+ * - Binds each session to its creator: `sessions/new` answers a `sessionToken` (HS256 JWT) that
+ *   every later call on that session must send as `Calls-Session-Token`; another caller gets 403
+ *   (Calls doc "Connection API", Handling Secrets).
+ * - Rooms and presence (Calls has none): join/update/leave, roster `GET`, a Server-Sent Events
+ *   stream of roster changes, heartbeat expiry; pulls only of tracks published in the caller's rooms.
+ *
+ * Responses: bad input → 4xx `{errorCode, errorDescription}`; an upstream failure → 502
+ * `upstream_error`; upstream 4xx passed through. Routes: see docs/api-route.md.
+ * @example
+ * // app/api/calls/[...path]/route.ts (Next.js App Router)
+ * const handler = createCallsHandler({ basePath: '/api/calls' })
+ * export { handler as GET, handler as POST, handler as PUT, handler as DELETE }
+ */
+export function createCallsHandler(options: CallsHandlerOptions = {}): (request: Request) => Promise<Response> {
+  const store = options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
+  const keepAliveMs = options.keepAliveMs ?? 15_000
+  let tokens: SessionTokens | undefined
+  let upstream: { key: string; client: CallsApiClient } | undefined
+
+  function config() {
+    const appId = options.appId ?? env('CALLS_APP_ID')
+    const apiBase =
+      options.apiBase ?? env('CALLS_API_BASE') ?? (appId ? CLOUDFLARE_CALLS_API_BASE : LOCAL_SFU_DEFAULTS.apiBase)
+    return {
+      appId: appId ?? LOCAL_SFU_DEFAULTS.appId,
+      appSecret: options.appSecret ?? env('CALLS_APP_SECRET') ?? LOCAL_SFU_DEFAULTS.appSecret,
+      apiBase: apiBase.replace(/\/+$/, ''),
+    }
+  }
+  function calls(): CallsApiClient {
+    const { appId, appSecret, apiBase } = config()
+    const key = `${apiBase}\n${appId}\n${appSecret}`
+    if (upstream?.key !== key) {
+      upstream = {
+        key,
+        client: new CallsApiClient({
+          baseUrl: `${apiBase}/apps/${encodeURIComponent(appId)}`,
+          fetch: options.fetch,
+          headers: { authorization: `Bearer ${appSecret}` },
+        }),
+      }
+    }
+    return upstream.client
+  }
+  function sessionTokens(): SessionTokens {
+    tokens ??= new SessionTokens(
+      options.tokenSecret ? Promise.resolve(new TextEncoder().encode(options.tokenSecret)) : deriveTokenKey(config().appSecret),
+    )
+    return tokens
+  }
+  async function callerOf(request: Request, queryToken?: string): Promise<string> {
+    const sessionId = await sessionTokens().verify(request.headers.get(TOKEN_HEADER) ?? queryToken)
+    if (!sessionId) throw fail(401, 'unauthorized', 'a valid Calls-Session-Token is required')
+    return sessionId
+  }
+  async function requireOwner(request: Request, sessionId: string): Promise<void> {
+    if ((await callerOf(request)) !== sessionId) {
+      throw fail(403, 'forbidden', `this caller does not own session ${sessionId}`)
+    }
+  }
+  async function upstreamCall<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call()
+    } catch (e) {
+      if (isCallsApiError(e) && e.status >= 400 && e.status < 500) throw e
+      throw fail(502, 'upstream_error', `the Calls API failed: ${isCallsApiError(e) ? `${e.status} ${e.errorCode}` : 'unreachable'}`)
+    }
+  }
+
+  const app = new Hono().basePath(options.basePath ?? '')
+
+  app.post('/sessions/new', async (c) => {
+    const body = await readJson(c.req.raw, newSessionSchema, true)
+    const res = await upstreamCall(() => calls().newSession(body))
+    return c.json({ ...res, sessionToken: await sessionTokens().issue(res.sessionId) }, 201)
+  })
+  app.all('/sessions/new', (c) => methodNotAllowed(c.req.method))
+  app.post('/sessions/:sessionId/tracks/new', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    const body = await readJson(c.req.raw, tracksRequestSchema)
+    const remote = (body.tracks ?? []).filter((t) => t.location === 'remote')
+    if (remote.length > 0) {
+      // Pulls only of tracks that participants of the caller's rooms publish.
+      const rosters = await Promise.all((await store.roomsOf(sessionId)).map((room) => store.get(room)))
+      const published = new Set(
+        rosters.flatMap((r) => r.participants.flatMap((p) => p.tracks.map((t) => `${p.sessionId}/${t.trackName}`))),
+      )
+      const refused = remote.find((t) => !published.has(`${t.sessionId}/${t.trackName}`))
+      if (refused) {
+        throw fail(403, 'forbidden', `track ${refused.sessionId}/${refused.trackName} is not published in a room you are in`)
+      }
+    }
+    return c.json(await upstreamCall(() => calls().newTracks(sessionId, body)))
+  })
+  app.put('/sessions/:sessionId/renegotiate', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    const body = await readJson(c.req.raw, renegotiateSchema)
+    return c.json(await upstreamCall(() => calls().renegotiate(sessionId, body)))
+  })
+  app.put('/sessions/:sessionId/tracks/close', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    const body = await readJson(c.req.raw, closeTracksSchema)
+    return c.json(await upstreamCall(() => calls().closeTracks(sessionId, body)))
+  })
+  app.put('/sessions/:sessionId/tracks/update', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    const body = await readJson(c.req.raw, updateTracksSchema)
+    return c.json(await upstreamCall(() => calls().updateTracks(sessionId, body)))
+  })
+  app.get('/sessions/:sessionId', async (c) => {
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    return c.json(await upstreamCall(() => calls().getSession(sessionId)))
+  })
+
+  app.put('/rooms/:room/participants/:sessionId', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    const update = await readJson(c.req.raw, participantUpdateSchema)
+    return c.json(await store.upsert(room, sessionId, update))
+  })
+  app.delete('/rooms/:room/participants/:sessionId', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    const sessionId = c.req.param('sessionId')
+    await requireOwner(c.req.raw, sessionId)
+    return c.json(await store.remove(room, sessionId))
+  })
+  app.get('/rooms/:room', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    await callerOf(c.req.raw, c.req.query('token'))
+    return c.json(await store.get(room))
+  })
+  app.get('/rooms/:room/events', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    await callerOf(c.req.raw, c.req.query('token'))
+    return streamSSE(c, async (stream) => {
+      let open = true
+      const send = (data: unknown) => stream.writeSSE({ event: 'roster', data: JSON.stringify(data) }).catch(() => {})
+      const unsubscribe = store.subscribe(room, (roster) => void send(roster))
+      stream.onAbort(() => {
+        open = false
+        unsubscribe()
+      })
+      await send(await store.get(room))
+      while (open && !stream.aborted && !stream.closed) {
+        await stream.sleep(keepAliveMs)
+        if (open) await stream.write(': ping\n\n').catch(() => {})
+      }
+      unsubscribe()
+    })
+  })
+
+  // Known paths with another method: 405, as a Calls client expects.
+  for (const path of [
+    '/sessions/:sessionId/tracks/new',
+    '/sessions/:sessionId/renegotiate',
+    '/sessions/:sessionId/tracks/close',
+    '/sessions/:sessionId/tracks/update',
+    '/sessions/:sessionId',
+    '/rooms/:room/participants/:sessionId',
+    '/rooms/:room/events',
+    '/rooms/:room',
+  ]) {
+    app.all(path, (c) => methodNotAllowed(c.req.method))
+  }
+
+  app.notFound((c) => c.json({ errorCode: 'not_found', errorDescription: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404))
+  app.onError((e, c) => {
+    if (isCallsApiError(e)) return e.getResponse()
+    if (e instanceof z.ZodError) {
+      return c.json({ errorCode: 'invalid_request', errorDescription: e.issues[0]?.message ?? 'invalid input' }, 400)
+    }
+    if (options.onError) options.onError(e, c.req.raw)
+    else console.error('[calls-kit] unexpected error in createCallsHandler:', e instanceof Error ? e.message : e)
+    return c.json({ errorCode: 'internal_error', errorDescription: 'the calls route failed' }, 500)
+  })
+
+  return async (request: Request) => app.fetch(request)
+}

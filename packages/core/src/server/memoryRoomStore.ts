@@ -1,0 +1,130 @@
+import type { Participant, ParticipantUpdate, Roster } from '../roomTypes'
+import type { RoomStore } from './roomStore'
+
+/** Options of {@link MemoryRoomStore}. */
+export interface MemoryRoomStoreOptions {
+  /** A participant not seen (no join/update/heartbeat) for this long (ms) drops out. Defaults to `30000`. */
+  heartbeatTimeoutMs?: number
+  /** Clock (ms since epoch), for tests. Defaults to `Date.now`. */
+  now?: () => number
+}
+
+/**
+ * A {@link RoomStore} in this process's memory, with heartbeat expiry: a sweep every
+ * `heartbeatTimeoutMs / 3` (a timer that does not keep Node alive) plus expiry on every read.
+ */
+export class MemoryRoomStore implements RoomStore {
+  readonly #rooms = new Map<string, Map<string, { participant: Participant; seenAt: number }>>()
+  readonly #listeners = new Map<string, Set<(roster: Roster) => void>>()
+  readonly #timeoutMs: number
+  readonly #now: () => number
+  #sweeper: ReturnType<typeof setInterval> | undefined
+
+  constructor(options: MemoryRoomStoreOptions = {}) {
+    this.#timeoutMs = options.heartbeatTimeoutMs ?? 30_000
+    this.#now = options.now ?? Date.now
+  }
+
+  #ensureSweeper(): void {
+    if (this.#sweeper) return
+    this.#sweeper = setInterval(() => {
+      for (const room of this.#rooms.keys()) this.#expire(room)
+      if (this.#rooms.size === 0) {
+        clearInterval(this.#sweeper)
+        this.#sweeper = undefined
+      }
+    }, Math.max(50, this.#timeoutMs / 3))
+    ;(this.#sweeper as { unref?: () => void }).unref?.()
+  }
+
+  #roster(room: string): Roster {
+    const participants = [...(this.#rooms.get(room)?.values() ?? [])]
+      .map((e) => e.participant)
+      .sort((a, b) => a.joinedAt - b.joinedAt || a.sessionId.localeCompare(b.sessionId))
+    return { room, participants }
+  }
+
+  #notify(room: string): void {
+    const roster = this.#roster(room)
+    for (const listener of this.#listeners.get(room) ?? []) {
+      try {
+        listener(roster)
+      } catch {
+        // One listener's failure (a closed stream) must not stop the others.
+      }
+    }
+  }
+
+  #expire(room: string): void {
+    const members = this.#rooms.get(room)
+    if (!members) return
+    const deadline = this.#now() - this.#timeoutMs
+    let changed = false
+    for (const [sessionId, entry] of members) {
+      if (entry.seenAt < deadline) {
+        members.delete(sessionId)
+        changed = true
+      }
+    }
+    if (members.size === 0) this.#rooms.delete(room)
+    if (changed) this.#notify(room)
+  }
+
+  async upsert(room: string, sessionId: string, update: ParticipantUpdate): Promise<Roster> {
+    this.#expire(room)
+    let members = this.#rooms.get(room)
+    if (!members) {
+      members = new Map()
+      this.#rooms.set(room, members)
+    }
+    const now = this.#now()
+    const existing = members.get(sessionId)
+    const participant: Participant = {
+      sessionId,
+      name: update.name,
+      joinedAt: existing?.participant.joinedAt ?? now,
+      tracks: update.tracks,
+    }
+    const changed = !existing || JSON.stringify(existing.participant) !== JSON.stringify(participant)
+    members.set(sessionId, { participant: changed ? participant : (existing?.participant ?? participant), seenAt: now })
+    this.#ensureSweeper()
+    if (changed) this.#notify(room)
+    return this.#roster(room)
+  }
+
+  async remove(room: string, sessionId: string): Promise<Roster> {
+    const members = this.#rooms.get(room)
+    if (members?.delete(sessionId)) {
+      if (members.size === 0) this.#rooms.delete(room)
+      this.#notify(room)
+    }
+    return this.#roster(room)
+  }
+
+  async get(room: string): Promise<Roster> {
+    this.#expire(room)
+    return this.#roster(room)
+  }
+
+  async roomsOf(sessionId: string): Promise<string[]> {
+    const rooms: string[] = []
+    for (const [room, members] of this.#rooms) {
+      this.#expire(room)
+      if (members.has(sessionId)) rooms.push(room)
+    }
+    return rooms
+  }
+
+  subscribe(room: string, listener: (roster: Roster) => void): () => void {
+    let set = this.#listeners.get(room)
+    if (!set) {
+      set = new Set()
+      this.#listeners.set(room, set)
+    }
+    set.add(listener)
+    return () => {
+      set.delete(listener)
+      if (set.size === 0) this.#listeners.delete(room)
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A typed event emitter over a tuple map, e.g. `TypedEvents<{ connectionstatechange: [RTCPeerConnectionState] }>`.
+ * Listener exceptions are caught and reported, so one bad listener cannot break the engine.
+ */
+export class TypedEvents<E extends Record<string, unknown[]>> {
+  // Listener types are checked at `on`/`emit`; the map itself holds them untyped.
+  readonly #listeners = new Map<keyof E, Set<(...args: unknown[]) => void>>()
+
+  /** Adds `listener` for `event`; returns the function that removes it. */
+  on<K extends keyof E>(event: K, listener: (...args: E[K]) => void): () => void {
+    let set = this.#listeners.get(event)
+    if (!set) {
+      set = new Set()
+      this.#listeners.set(event, set)
+    }
+    set.add(listener as unknown as (...args: unknown[]) => void)
+    return () => {
+      set.delete(listener as unknown as (...args: unknown[]) => void)
+    }
+  }
+
+  /** Calls every listener of `event` with `args`; an exception in one is reported and skipped. @internal */
+  emit<K extends keyof E>(event: K, ...args: E[K]): void {
+    for (const listener of this.#listeners.get(event) ?? []) {
+      try {
+        listener(...args)
+      } catch (e) {
+        queueMicrotask(() => {
+          throw e
+        })
+      }
+    }
+  }
+}
