@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, mergeConfig } from 'vitest/config'
 import { sourceConditions } from '../../vitest.shared.ts'
-import { appRoutes } from './server/appRoutes'
+import { appRoutes } from './server/appRoutes.ts'
 
 export default mergeConfig(
   sourceConditions,

@@ -6,6 +6,8 @@
  */
 export { CallsApiClient } from './callsApiClient'
 export type { CallsApiClientOptions, NewSessionResult } from './callsApiClient'
+export { CallsRoom } from './callsRoom'
+export type { CallsRoomOptions, CallsRoomState, LocalTrackState, PublishOptions, RemoteTrackState } from './callsRoom'
 export { CallsSession } from './callsSession'
 export type {
   CallsSessionEvents,

@@ -14,7 +14,6 @@ export class Subscription {
   preferredRid: string | undefined
   /** Layer currently forwarded ('' for a non-simulcast track). */
   currentRid: string | undefined
-  private readonly unsubscribePli: () => void
 
   constructor(
     readonly track: PublishedTrack,
@@ -22,11 +21,11 @@ export class Subscription {
     preferredRid?: string,
   ) {
     this.preferredRid = preferredRid
-    // A subscriber's PLI/FIR asks the publisher for a keyframe of the layer it receives.
-    const { unSubscribe } = sender.onPictureLossIndication.subscribe(() =>
-      track.requestKeyframe(this.currentRid),
-    )
-    this.unsubscribePli = unSubscribe
+  }
+
+  /** The subscriber lost a picture (PLI/FIR, RFC 4585 §6.3.1 / RFC 5104 §4.3.1): ask the publisher for a keyframe. */
+  keyframeRequested(): void {
+    this.track.requestKeyframe(this.currentRid)
   }
 
   /** Chooses the layer to forward: the preferred rid when published, else the first layer. */
@@ -47,7 +46,6 @@ export class Subscription {
 
   /** Stops forwarding to this subscriber. */
   close(): void {
-    this.unsubscribePli()
     this.track.subscriptions.delete(this)
   }
 }

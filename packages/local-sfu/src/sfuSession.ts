@@ -10,7 +10,14 @@ import type {
   UpdateTracksResponse,
 } from '@calls-kit/core/api-types'
 import { parse as parseSdp } from 'sdp-transform'
-import { type PeerConfig, RTCPeerConnection, type RTCRtpTransceiver } from 'werift'
+import {
+  type PeerConfig,
+  PictureLossIndication,
+  RtcpPayloadSpecificFeedback,
+  RTCPeerConnection,
+  RTCRtpHeaderExtensionParameters,
+  type RTCRtpTransceiver,
+} from 'werift'
 import { PublishedTrack, type Subscription } from './publishedTrack'
 import { SfuError } from './sfuError'
 
@@ -48,9 +55,10 @@ export class SfuSession {
   readonly pulled = new Map<string, PulledTrack>()
   closed = false
   private queue: Promise<unknown> = Promise.resolve()
+  private rtcpTapped = false
 
   constructor(
-    config: Partial<PeerConfig>,
+    private readonly config: Partial<PeerConfig>,
     private readonly directory: TrackDirectory,
   ) {
     this.pc = new RTCPeerConnection(config)
@@ -90,7 +98,65 @@ export class SfuSession {
       await this.pc.iceGatheringStateChange.watch((s) => s === 'complete')
     }
     const sdp = this.pc.localDescription?.sdp ?? description.sdp
+    this.tapRtcp()
     return { type: kind, sdp }
+  }
+
+  /**
+   * Relays subscribers' PLI/FIR to the publishers, read off the session's transport. werift's RTCP
+   * router hands a PSFB packet to whoever owns its *sender* SSRC first — for a client that also
+   * publishes, that is the receiver of its own track — so `sender.onPictureLossIndication` misses
+   * them; the media SSRC names the SFU sender the feedback is about.
+   */
+  private tapRtcp(): void {
+    if (this.rtcpTapped) return
+    const transport = this.pc.getTransceivers()[0]?.receiver.dtlsTransport
+    if (!transport) return
+    this.rtcpTapped = true
+    transport.onRtcp.subscribe((packet) => {
+      if (!(packet instanceof RtcpPayloadSpecificFeedback)) return
+      const feedback = packet.feedback
+      let ssrcs: number[]
+      if (feedback instanceof PictureLossIndication) ssrcs = [feedback.mediaSsrc]
+      else if ('fir' in feedback) ssrcs = (feedback.fir as { ssrc: number }[]).map((f) => f.ssrc)
+      else return
+      for (const pulled of this.pulled.values()) {
+        if (ssrcs.includes(pulled.transceiver.sender.ssrc)) pulled.subscription.keyframeRequested()
+      }
+    })
+  }
+
+  /**
+   * Gives transceivers the SFU adds the RTP header extension ids already negotiated in this
+   * session for the same URI, and unused ids for new URIs: in a BUNDLE group an id must mean one
+   * extension across all m-lines (RFC 8843 §9.2; Chromium refuses the offer otherwise), and the
+   * client may have chosen other ids than werift's defaults in an earlier offer.
+   */
+  private alignHeaderExtensions(added: RTCRtpTransceiver[]): void {
+    const fresh = new Set(added)
+    const byUri = new Map<string, number>()
+    for (const t of this.pc.getTransceivers()) {
+      if (fresh.has(t)) continue
+      for (const ext of t.headerExtensions) if (!byUri.has(ext.uri)) byUri.set(ext.uri, ext.id)
+    }
+    const used = new Set(byUri.values())
+    let next = 1
+    const freeId = () => {
+      while (used.has(next)) next++
+      used.add(next)
+      return next
+    }
+    for (const t of added) {
+      const wanted = this.config.headerExtensions?.[t.kind === 'audio' ? 'audio' : 'video'] ?? []
+      t.headerExtensions = wanted.map((ext) => {
+        let id = byUri.get(ext.uri)
+        if (id === undefined) {
+          id = freeId()
+          byUri.set(ext.uri, id)
+        }
+        return new RTCRtpHeaderExtensionParameters({ uri: ext.uri, id })
+      })
+    }
   }
 
   /** Answers an optional client offer given at session creation. */
@@ -226,6 +292,12 @@ export class SfuSession {
         tracks: results,
       }
     }
+    this.alignHeaderExtensions(
+      results.flatMap((r) => {
+        const t = (r as { transceiver?: RTCRtpTransceiver }).transceiver
+        return t ? [t] : []
+      }),
+    )
     const offer = await this.localDescription('offer')
     for (const pulled of added) {
       pulled.mid = pulled.transceiver.mid ?? ''

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { build } from 'esbuild'
 
@@ -20,6 +19,8 @@ export interface TestServerOptions {
   globals?: Record<string, string>
   /** Interface to bind. Defaults to `'127.0.0.1'`. */
   host?: string
+  /** Folder that `globals` specifiers resolve from (its package's dependencies). Defaults to `process.cwd()`. */
+  resolveDir?: string
 }
 
 /** One request the API route received. */
@@ -59,7 +60,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     .join('\n')
   const bundle = contents
     ? await build({
-        stdin: { contents, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+        stdin: { contents, resolveDir: options.resolveDir ?? process.cwd(), loader: 'ts' },
         bundle: true,
         write: false,
         format: 'esm',

@@ -10,7 +10,8 @@ describe('startTestServer', () => {
   beforeAll(async () => {
     server = await startTestServer({
       fetch: (request) => Response.json({ path: new URL(request.url).pathname }, { status: 201 }),
-      globals: { Fixture: './__tests__/fixtureModule' },
+      globals: { Fixture: './fixtureModule' },
+      resolveDir: import.meta.dirname,
     })
     browser = await launchChromium()
   })

@@ -1,0 +1,352 @@
+import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession'
+import { RoomClient } from './roomClient'
+import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes'
+import { type ReadonlyStore, StateStore } from './stateStore'
+import { type TrackLocator, trackKey } from './trackLocator'
+
+/** A track this participant publishes, as {@link CallsRoom} tracks it. */
+export interface LocalTrackState {
+  /** The roster entry others see. */
+  info: PublishedTrackInfo
+  /** Where others pull it from; `undefined` until pushed. */
+  locator: TrackLocator | undefined
+  /** `idle` before joining, `publishing`, `published`, or `error`. */
+  status: 'idle' | 'publishing' | 'published' | 'error'
+  error: Error | undefined
+}
+
+/** A pulled track, as {@link CallsRoom} tracks it. */
+export interface RemoteTrackState {
+  track: MediaStreamTrack | undefined
+  status: 'pulling' | 'ready' | 'error'
+  error: Error | undefined
+}
+
+/** State of a {@link CallsRoom} (one object per change, fields replaced immutably). */
+export interface CallsRoomState {
+  room: string
+  /** Display name of this participant. */
+  name: string
+  /** Presence in the room: `idle` (not in), `joining`, `joined`, `leaving`. */
+  joinState: 'idle' | 'joining' | 'joined' | 'leaving'
+  /** The last join/leave error. */
+  error: Error | undefined
+  /** The session's state, mirrored (status, sessionId, connectionState). */
+  session: CallsSessionState
+  /** Tracks this participant publishes, by trackName. */
+  local: Readonly<Record<string, LocalTrackState>>
+  /** Pulled tracks, by `trackKey(locator)`. */
+  remote: Readonly<Record<string, RemoteTrackState>>
+}
+
+/** Options of {@link CallsRoom}. */
+export interface CallsRoomOptions extends CallsSessionOptions {
+  room: string
+  name: string
+  /** A room client (tests). Defaults to a {@link RoomClient} on `apiBase`. */
+  rooms?: RoomClient
+  /** Session factory (tests). Defaults to `new CallsSession(options)`. */
+  createSession?: () => CallsSession
+  /** How long (ms) an unused pulled track or unpublished track waits before closing (lets StrictMode remounts reuse it). Defaults to `50`. */
+  releaseDelayMs?: number
+}
+
+/** Options of {@link CallsRoom.publish}. */
+export interface PublishOptions {
+  source?: TrackSource
+  muted?: boolean
+  encodings?: RTCRtpEncodingParameters[]
+}
+
+/**
+ * One participant in one room: a {@link CallsSession} plus presence. Keeps the roster entry
+ * (name, published tracks, mute) in sync with what is really pushed, shares and ref-counts pulled
+ * tracks, follows session recovery (re-joins with the new sessionId, swaps recovered tracks in).
+ * State is a store (`getState`/`subscribe`) for `useSyncExternalStore`.
+ *
+ * Errors: `join()` rejects with the `CallsApiError` of the failed request; per-track failures
+ * land in `local[name].error` / `remote[key].error`.
+ * @example
+ * const room = new CallsRoom({ apiBase: '/api/calls', room: 'lobby', name: 'Ada' })
+ * room.publish('camera', cameraTrack, { source: 'camera' })
+ * await room.join()
+ */
+export class CallsRoom implements ReadonlyStore<CallsRoomState> {
+  session: CallsSession
+  readonly rooms: RoomClient
+  readonly #options: CallsRoomOptions
+  readonly #store: StateStore<CallsRoomState>
+  readonly #tracks = new Map<string, MediaStreamTrack | null>()
+  readonly #refs = new Map<string, { count: number; locator: TrackLocator; timer?: ReturnType<typeof setTimeout> }>()
+  readonly #unpublishTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  #unwireSession: () => void = () => {}
+  #stopRoster: () => void = () => {}
+  #rosterListeners = new Set<(roster: Roster) => void>()
+
+  constructor(options: CallsRoomOptions) {
+    this.#options = options
+    this.session = options.createSession?.() ?? new CallsSession(options)
+    this.rooms =
+      options.rooms ??
+      new RoomClient({ apiBase: options.apiBase, fetch: options.fetch, getSessionToken: () => this.session.getSessionToken() })
+    this.#store = new StateStore<CallsRoomState>({
+      room: options.room,
+      name: options.name,
+      joinState: 'idle',
+      error: undefined,
+      session: this.session.getState(),
+      local: {},
+      remote: {},
+    })
+    this.#wireSession()
+  }
+
+  getState = (): CallsRoomState => this.#store.getState()
+  getInitialState = (): CallsRoomState => this.#store.getInitialState()
+  subscribe = (listener: (s: CallsRoomState, p: CallsRoomState) => void): (() => void) => this.#store.subscribe(listener)
+
+  #wireSession(): void {
+    const session = this.session
+    const offState = session.subscribe((s) => this.#store.setState({ session: s }))
+    const offReplaced = session.on('trackreplaced', (locator, track) => {
+      const key = trackKey(locator)
+      if (this.getState().remote[key]) this.#setRemote(key, { track, status: 'ready', error: undefined })
+    })
+    const offChange = session.on('sessionchange', (sessionId, previous) => {
+      const local = Object.fromEntries(
+        Object.entries(this.getState().local).map(([name, t]) => [name, { ...t, locator: t.locator && { sessionId, trackName: name } }]),
+      )
+      this.#store.setState({ local })
+      if (this.getState().joinState === 'joined') {
+        this.rooms.leave(this.getState().room, previous).catch(() => {})
+        void this.#syncRoster()
+        this.#followRoster()
+      }
+    })
+    this.#unwireSession = () => {
+      offState()
+      offReplaced()
+      offChange()
+    }
+    this.#store.setState({ session: session.getState() })
+  }
+
+  #setLocal(name: string, patch: Partial<LocalTrackState> | undefined): void {
+    const local = { ...this.getState().local }
+    if (patch === undefined) delete local[name]
+    else local[name] = { ...(local[name] as LocalTrackState), ...patch }
+    this.#store.setState({ local })
+  }
+
+  #setRemote(key: string, value: RemoteTrackState | undefined): void {
+    const remote = { ...this.getState().remote }
+    if (value === undefined) delete remote[key]
+    else remote[key] = value
+    this.#store.setState({ remote })
+  }
+
+  #publishedInfos(): PublishedTrackInfo[] {
+    return Object.values(this.getState().local)
+      .filter((t) => t.status === 'published')
+      .map((t) => t.info)
+  }
+
+  async #syncRoster(): Promise<void> {
+    const { room, name, joinState, session } = this.getState()
+    if (joinState !== 'joined' || !session.sessionId) return
+    await this.rooms.update(room, session.sessionId, { name, tracks: this.#publishedInfos() }).catch(() => {})
+  }
+
+  #followRoster(): void {
+    this.#stopRoster()
+    this.#stopRoster = this.rooms.subscribe(this.getState().room, (roster) => {
+      for (const listener of this.#rosterListeners) listener(roster)
+    })
+  }
+
+  /** Calls `listener` with every roster the server pushes while joined. @returns the unsubscribe. */
+  onRoster(listener: (roster: Roster) => void): () => void {
+    this.#rosterListeners.add(listener)
+    return () => this.#rosterListeners.delete(listener)
+  }
+
+  /** Changes the display name (in the roster too when joined). */
+  setName(name: string): void {
+    if (name === this.getState().name) return
+    this.#store.setState({ name })
+    void this.#syncRoster()
+  }
+
+  /**
+   * Joins the room: creates the session, pushes every track given to {@link publish} so far (one
+   * batch), then enters the roster and follows it live. Idempotent while joining/joined.
+   * @throws `CallsApiError` from the session or room route.
+   */
+  async join(): Promise<void> {
+    if (this.getState().joinState === 'joining' || this.getState().joinState === 'joined') return
+    this.#store.setState({ joinState: 'joining', error: undefined })
+    try {
+      const sessionId = await this.session.connect()
+      await Promise.all(Object.keys(this.getState().local).map((name) => this.#push(name)))
+      const { room, name } = this.getState()
+      this.#store.setState({ joinState: 'joined' })
+      this.#followRoster()
+      await this.rooms.join(room, sessionId, { name, tracks: this.#publishedInfos() })
+    } catch (error) {
+      this.#store.setState({ joinState: 'idle', error: error as Error })
+      throw error
+    }
+  }
+
+  /**
+   * Leaves: stops following the roster, leaves it, closes every pushed and pulled track with the
+   * session, and prepares a fresh session for a later {@link join}. Caller-owned tracks keep running.
+   */
+  async leave(): Promise<void> {
+    const { joinState, room, session } = this.getState()
+    if (joinState === 'idle' || joinState === 'leaving') return
+    this.#store.setState({ joinState: 'leaving' })
+    this.#stopRoster()
+    this.#stopRoster = () => {}
+    if (session.sessionId) await this.rooms.leave(room, session.sessionId).catch(() => {})
+    this.rooms.dispose()
+    this.#replaceSession()
+    const local = Object.fromEntries(
+      Object.entries(this.getState().local).map(([n, t]) => [n, { ...t, locator: undefined, status: 'idle' as const, error: undefined }]),
+    )
+    const remote = Object.fromEntries(
+      Object.entries(this.getState().remote).map(([k]) => [k, { track: undefined, status: 'pulling' as const, error: undefined }]),
+    )
+    this.#store.setState({ joinState: 'idle', local, remote })
+  }
+
+  #replaceSession(): void {
+    this.#unwireSession()
+    this.session.destroy()
+    this.session = this.#options.createSession?.() ?? new CallsSession(this.#options)
+    this.#wireSession()
+  }
+
+  async #push(name: string): Promise<void> {
+    const track = this.#tracks.get(name)
+    const entry = this.getState().local[name]
+    if (!track || !entry || entry.status === 'publishing' || entry.status === 'published') return
+    this.#setLocal(name, { status: 'publishing', error: undefined })
+    try {
+      const locator = await this.session.push(track, { trackName: name, encodings: this.#encodings.get(name) })
+      if (!this.getState().local[name]) {
+        await this.session.close(locator)
+        return
+      }
+      this.#setLocal(name, { locator, status: 'published' })
+    } catch (error) {
+      this.#setLocal(name, { status: 'error', error: error as Error })
+    }
+  }
+  readonly #encodings = new Map<string, RTCRtpEncodingParameters[] | undefined>()
+
+  /**
+   * Publishes `track` as `name` (pushed now when joined, else at join). Calling again with another
+   * track replaces it in place (`replaceTrack`, no renegotiation); with `null` it sends nothing.
+   */
+  publish(name: string, track: MediaStreamTrack | null, options: PublishOptions = {}): void {
+    clearTimeout(this.#unpublishTimers.get(name))
+    this.#unpublishTimers.delete(name)
+    const previous = this.#tracks.get(name)
+    this.#tracks.set(name, track)
+    this.#encodings.set(name, options.encodings)
+    const existing = this.getState().local[name]
+    const info: PublishedTrackInfo = {
+      trackName: name,
+      kind: (track?.kind ?? existing?.info.kind ?? 'video') as 'audio' | 'video',
+      muted: options.muted ?? existing?.info.muted ?? false,
+      ...(options.source ? { source: options.source } : existing?.info.source ? { source: existing.info.source } : {}),
+    }
+    if (!existing) {
+      this.#store.setState({ local: { ...this.getState().local, [name]: { info, locator: undefined, status: 'idle', error: undefined } } })
+    } else if (JSON.stringify(existing.info) !== JSON.stringify(info)) {
+      this.#setLocal(name, { info })
+      void this.#syncRoster()
+    }
+    const joined = this.getState().joinState === 'joined'
+    if (!joined) return
+    const current = this.getState().local[name]
+    if (current?.status === 'published' && current.locator && previous !== track) {
+      this.session.replaceTrack(current.locator, track).catch((error) => this.#setLocal(name, { status: 'error', error }))
+    } else if (current?.status === 'idle' || current?.status === 'error') {
+      void this.#push(name).then(() => this.#syncRoster())
+    }
+  }
+
+  /** Sets the `muted` flag others see for `name` (the caller disables the track itself). */
+  setMuted(name: string, muted: boolean): void {
+    const entry = this.getState().local[name]
+    if (!entry || entry.info.muted === muted) return
+    this.#setLocal(name, { info: { ...entry.info, muted } })
+    void this.#syncRoster()
+  }
+
+  /** Stops publishing `name` (after `releaseDelayMs`, so a quick re-publish keeps the transceiver). */
+  unpublish(name: string): void {
+    clearTimeout(this.#unpublishTimers.get(name))
+    this.#unpublishTimers.set(
+      name,
+      setTimeout(() => {
+        this.#unpublishTimers.delete(name)
+        const entry = this.getState().local[name]
+        this.#tracks.delete(name)
+        this.#setLocal(name, undefined)
+        if (entry?.locator) this.session.close(entry.locator).catch(() => {})
+        void this.#syncRoster()
+      }, this.#options.releaseDelayMs ?? 50),
+    )
+  }
+
+  /** Starts (or shares) a pull of `locator`; pair with {@link releaseRemoteTrack}. */
+  acquireRemoteTrack(locator: TrackLocator, preferredRid?: string): void {
+    const key = trackKey(locator)
+    const ref = this.#refs.get(key)
+    if (ref) {
+      ref.count++
+      clearTimeout(ref.timer)
+      return
+    }
+    this.#refs.set(key, { count: 1, locator })
+    this.#setRemote(key, { track: undefined, status: 'pulling', error: undefined })
+    this.session
+      .pull(locator, { preferredRid })
+      .then((track) => {
+        if (this.#refs.has(key)) this.#setRemote(key, { track, status: 'ready', error: undefined })
+      })
+      .catch((error) => {
+        if (this.#refs.has(key)) this.#setRemote(key, { track: undefined, status: 'error', error })
+      })
+  }
+
+  /** Releases one {@link acquireRemoteTrack}; the last release closes the pull (after `releaseDelayMs`). */
+  releaseRemoteTrack(locator: TrackLocator): void {
+    const key = trackKey(locator)
+    const ref = this.#refs.get(key)
+    if (!ref) return
+    ref.count--
+    if (ref.count > 0) return
+    ref.timer = setTimeout(() => {
+      this.#refs.delete(key)
+      this.#setRemote(key, undefined)
+      this.session.close(locator).catch(() => {})
+    }, this.#options.releaseDelayMs ?? 50)
+  }
+
+  /** Leaves (best effort) and destroys the session. Idempotent. */
+  destroy(): void {
+    const { joinState, room, session } = this.getState()
+    this.#stopRoster()
+    if (joinState !== 'idle' && session.sessionId) this.rooms.leave(room, session.sessionId).catch(() => {})
+    this.rooms.dispose()
+    for (const t of this.#unpublishTimers.values()) clearTimeout(t)
+    for (const r of this.#refs.values()) clearTimeout(r.timer)
+    this.#unwireSession()
+    this.session.destroy()
+    this.#store.setState({ joinState: 'idle', session: this.session.getState() })
+  }
+}

@@ -1,0 +1,38 @@
+'use client'
+import type { TrackLocator } from '@calls-kit/core'
+import { type AudioHTMLAttributes, type ReactNode, useEffect, useRef } from 'react'
+import { useRemoteTrack } from './useRemoteTrack'
+
+/** Props of {@link AudioTrack}: the `<audio>` element's props plus what to play. */
+export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {
+  /** A track to play directly… */
+  track?: MediaStreamTrack
+  /** …or a remote track to pull and play. */
+  locator?: TrackLocator
+  /** Called with `true` when the browser blocked `play()` (autoplay policy), `false` once playing. */
+  onBlockedChange?: (blocked: boolean) => void
+}
+
+/**
+ * Plays one audio track in a hidden `<audio>` element. Reports an autoplay block (a `play()`
+ * rejected with `NotAllowedError`, HTML §4.8.11.8) through `onBlockedChange`.
+ * @example
+ * <AudioTrack locator={{ sessionId, trackName: 'microphone' }} />
+ */
+export function AudioTrack({ track, locator, onBlockedChange, ...audioProps }: AudioTrackProps): ReactNode {
+  const remote = useRemoteTrack(track ? undefined : locator)
+  const playing = track ?? remote.track
+  const ref = useRef<HTMLAudioElement>(null)
+  useEffect(() => {
+    const audio = ref.current
+    if (!audio || !playing) return
+    audio.srcObject = new MediaStream([playing])
+    audio
+      .play()
+      .then(() => onBlockedChange?.(false))
+      .catch((e: Error) => {
+        if (e.name === 'NotAllowedError') onBlockedChange?.(true)
+      })
+  }, [playing, onBlockedChange])
+  return <audio ref={ref} autoPlay data-calls-kit-audio="" {...audioProps} />
+}

@@ -1,0 +1,37 @@
+'use client'
+import type { HTMLAttributes, ReactNode } from 'react'
+import { ParticipantTile } from './ParticipantTile'
+import { useCallsStore } from './useCallsStore'
+import { useRemoteParticipantIds } from './useParticipants'
+import { VideoTile } from './VideoTile'
+
+/** Props of {@link ParticipantGrid}: the container `<div>`'s props plus the local preview. */
+export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
+  /** This tab's camera for its own (mirrored) tile; omit to hide the local tile. */
+  localVideoTrack?: MediaStreamTrack | null
+  /** Whether this tab shows as muted. Defaults to `false`. */
+  localMuted?: boolean
+}
+
+/**
+ * Your own tile and one tile per remote participant, in join order (stable as people come and
+ * go). Only the id list is read here, and each tile subscribes to its own participant: a join
+ * re-renders the grid and mounts one tile, the existing tiles do not render.
+ * Style with `[data-calls-kit-grid]`.
+ * @example
+ * <ParticipantGrid localVideoTrack={videoTrack} />
+ */
+export function ParticipantGrid({ localVideoTrack, localMuted = false, ...divProps }: ParticipantGridProps): ReactNode {
+  const ids = useRemoteParticipantIds()
+  const { name, sessionId } = useCallsStore((s) => ({ name: s.name, sessionId: s.session.sessionId }))
+  return (
+    <div data-calls-kit-grid="" {...divProps}>
+      {localVideoTrack !== undefined && (
+        <VideoTile track={localVideoTrack ?? undefined} name={name} isLocal muted={localMuted} sessionId={sessionId} />
+      )}
+      {ids.map((id) => (
+        <ParticipantTile key={id} sessionId={id} />
+      ))}
+    </div>
+  )
+}

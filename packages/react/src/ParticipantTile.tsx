@@ -1,0 +1,38 @@
+'use client'
+import { type ReactNode, memo } from 'react'
+import { useParticipant } from './useParticipants'
+import { useRemoteTrack } from './useRemoteTrack'
+import { VideoTile, type VideoTileProps } from './VideoTile'
+
+/** Props of {@link ParticipantTile}. */
+export interface ParticipantTileProps extends Omit<VideoTileProps, 'track' | 'name' | 'muted' | 'sessionId'> {
+  /** The participant's session id. */
+  sessionId: string
+  /** Which of their video tracks to show. Defaults to the camera (else their first video track). */
+  source?: 'camera' | 'screen'
+}
+
+/**
+ * A remote participant's tile: pulls their camera (or screen) and shows it with their name and
+ * mute state. Memoized and subscribed to that participant only, so other participants joining or
+ * muting do not re-render it.
+ * @example
+ * <ParticipantTile sessionId={id} />
+ */
+export const ParticipantTile = memo(function ParticipantTile({ sessionId, source = 'camera', ...rest }: ParticipantTileProps): ReactNode {
+  const participant = useParticipant(sessionId)
+  const video =
+    participant?.tracks.find((t) => t.kind === 'video' && t.source === source) ??
+    (source === 'camera' ? participant?.tracks.find((t) => t.kind === 'video' && t.source !== 'screen') : undefined)
+  const { track } = useRemoteTrack(video ? { sessionId, trackName: video.trackName } : undefined)
+  const mic = participant?.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
+  return (
+    <VideoTile
+      {...rest}
+      sessionId={sessionId}
+      track={video && !video.muted ? track : undefined}
+      name={source === 'screen' ? `${participant?.name ?? ''} (screen)` : (participant?.name ?? '')}
+      muted={Boolean(mic?.muted)}
+    />
+  )
+})
