@@ -1,0 +1,207 @@
+import { Sfu, createLocalSfuApp } from '@calls-kit/local-sfu'
+import { MediaStreamTrack, RTCPeerConnection } from 'werift'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { createCallsHandler } from '../createCallsHandler'
+import { MemoryRoomStore } from '../memoryRoomStore'
+
+// The upstream is the real local SFU's Fetch app, called in-process (no HTTP server).
+const sfu = new Sfu()
+const sfuApp = createLocalSfuApp(sfu)
+const upstreamFetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => sfuApp.fetch(new Request(input, init)))
+const handler = createCallsHandler({
+  basePath: '/api/calls',
+  apiBase: 'http://sfu.test/v1',
+  appId: 'local',
+  appSecret: 'local-secret',
+  fetch: upstreamFetch as unknown as typeof fetch,
+})
+afterAll(() => sfu.close())
+afterEach(() => upstreamFetch.mockClear())
+
+async function call(method: string, path: string, body?: unknown, token?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) headers['calls-session-token'] = token
+  const res = await handler(
+    new Request(`http://app.test/api/calls${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  )
+  const text = await res.text()
+  return { status: res.status, json: text ? JSON.parse(text) : undefined, text }
+}
+
+async function newSession() {
+  const res = await call('POST', '/sessions/new')
+  expect(res.status).toBe(201)
+  return res.json as { sessionId: string; sessionToken: string }
+}
+
+async function publish(trackName = 'cam') {
+  const s = await newSession()
+  const pc = new RTCPeerConnection({ iceServers: [], iceUseIpv6: false })
+  const t = pc.addTransceiver(new MediaStreamTrack({ kind: 'video' }), { direction: 'sendonly' })
+  await pc.setLocalDescription(await pc.createOffer())
+  const res = await call(
+    'POST',
+    `/sessions/${s.sessionId}/tracks/new`,
+    { sessionDescription: { type: 'offer', sdp: pc.localDescription?.sdp }, tracks: [{ location: 'local', trackName, mid: t.mid }] },
+    s.sessionToken,
+  )
+  expect(res.status).toBe(200)
+  await pc.close()
+  return s
+}
+
+describe('createCallsHandler: session routes', () => {
+  it('should create a session upstream with the app secret and hand back a session token', async () => {
+    const s = await newSession()
+    expect(s.sessionId).toMatch(/^[0-9a-f]{32}$/)
+    expect(s.sessionToken.split('.')).toHaveLength(3)
+    const upstream = upstreamFetch.mock.calls[0]
+    expect(String(upstream?.[0])).toBe('http://sfu.test/v1/apps/local/sessions/new')
+    expect(new Headers(upstream?.[1]?.headers).get('authorization')).toBe('Bearer local-secret')
+  })
+
+  it('should refuse session routes without a token (401) and with another session’s token (403)', async () => {
+    const victim = await publish()
+    const attacker = await newSession()
+    const routes: Array<[string, string, unknown]> = [
+      ['PUT', `/sessions/${victim.sessionId}/tracks/close`, { tracks: [{ mid: '0' }], force: true }],
+      ['PUT', `/sessions/${victim.sessionId}/renegotiate`, { sessionDescription: { type: 'answer', sdp: 'v=0' } }],
+      ['POST', `/sessions/${victim.sessionId}/tracks/new`, { tracks: [{ location: 'local', trackName: 'x', kind: 'audio' }] }],
+      ['PUT', `/sessions/${victim.sessionId}/tracks/update`, { tracks: [{ location: 'remote', trackName: 'x' }] }],
+      ['GET', `/sessions/${victim.sessionId}`, undefined],
+      ['PUT', `/rooms/r/participants/${victim.sessionId}`, { name: 'Mallory', tracks: [] }],
+      ['DELETE', `/rooms/r/participants/${victim.sessionId}`, undefined],
+    ]
+    for (const [method, path, body] of routes) {
+      const none = await call(method, path, body)
+      expect(none.status, `${method} ${path}`).toBe(401)
+      expect(none.json.errorCode).toBe('unauthorized')
+      const forged = await call(method, path, body, `${attacker.sessionToken.slice(0, -2)}xx`)
+      expect(forged.status).toBe(401)
+      const other = await call(method, path, body, attacker.sessionToken)
+      expect(other.status, `${method} ${path}`).toBe(403)
+      expect(other.json.errorCode).toBe('forbidden')
+    }
+    // Nothing reached the SFU for the refused calls, and the victim's track is still there.
+    const state = await call('GET', `/sessions/${victim.sessionId}`, undefined, victim.sessionToken)
+    expect(state.json.tracks).toEqual([expect.objectContaining({ trackName: 'cam', location: 'local' })])
+  })
+
+  it('should allow pulls only of tracks published in a room the caller is in', async () => {
+    const publisher = await publish('cam')
+    const subscriber = await newSession()
+    const pull = () =>
+      call(
+        'POST',
+        `/sessions/${subscriber.sessionId}/tracks/new`,
+        { tracks: [{ location: 'remote', sessionId: publisher.sessionId, trackName: 'cam' }] },
+        subscriber.sessionToken,
+      )
+    expect((await pull()).status).toBe(403)
+    await call('PUT', `/rooms/r1/participants/${publisher.sessionId}`, { name: 'Pub', tracks: [{ trackName: 'cam', kind: 'video', muted: false }] }, publisher.sessionToken)
+    expect((await pull()).status).toBe(403) // the subscriber is not in r1 yet
+    await call('PUT', `/rooms/r1/participants/${subscriber.sessionId}`, { name: 'Sub', tracks: [] }, subscriber.sessionToken)
+    const ok = await pull()
+    expect(ok.status).toBe(200)
+    expect(ok.json.sessionDescription.type).toBe('offer')
+  })
+
+  it('should validate input with Calls-style 4xx errors', async () => {
+    const s = await newSession()
+    const cases: Array<[string, string, unknown, number, string]> = [
+      ['POST', '/sessions/new', '{oops', 400, 'invalid_json'],
+      ['POST', `/sessions/${s.sessionId}/tracks/new`, { tracks: [{ location: 'nowhere' }] }, 400, 'invalid_request'],
+      ['PUT', `/sessions/${s.sessionId}/renegotiate`, {}, 400, 'invalid_request'],
+      ['PUT', `/rooms/r/participants/${s.sessionId}`, { name: '', tracks: [] }, 400, 'invalid_request'],
+      ['GET', '/nowhere', undefined, 404, 'not_found'],
+      ['DELETE', `/sessions/${s.sessionId}`, undefined, 405, 'method_not_allowed'],
+      ['GET', '/sessions/new', undefined, 405, 'method_not_allowed'],
+    ]
+    for (const [method, path, body, status, errorCode] of cases) {
+      const res = await call(method, path, body, s.sessionToken)
+      expect(res.status, `${method} ${path}`).toBe(status)
+      expect(res.json.errorCode).toBe(errorCode)
+      expect(typeof res.json.errorDescription).toBe('string')
+    }
+  })
+
+  it('should pass upstream 4xx through and turn an unreachable or failing upstream into 502, without the secret', async () => {
+    const s = await newSession()
+    const notFound = await call('POST', `/sessions/${s.sessionId}/tracks/new`, { tracks: [{ location: 'remote', sessionId: 'nope', trackName: 'x' }] }, s.sessionToken)
+    expect(notFound.status).toBe(403) // refused before upstream: not in a room
+    for (const broken of [
+      () => Promise.reject(new TypeError('fetch failed')),
+      () => Promise.resolve(new Response('<html>oops</html>', { status: 500 })),
+    ]) {
+      const h = createCallsHandler({ basePath: '/api/calls', appSecret: 'super-secret-value', fetch: broken as typeof fetch })
+      const res = await h(new Request('http://app.test/api/calls/sessions/new', { method: 'POST' }))
+      expect(res.status).toBe(502)
+      const text = await res.text()
+      expect(JSON.parse(text).errorCode).toBe('upstream_error')
+      expect(text).not.toContain('super-secret-value')
+    }
+  })
+})
+
+describe('createCallsHandler: rooms', () => {
+  it('should join, update, list and leave, and stream roster changes as SSE', async () => {
+    const a = await newSession()
+    const b = await newSession()
+    const events = await handler(new Request(`http://app.test/api/calls/rooms/sse/events?token=${a.sessionToken}`))
+    expect(events.headers.get('content-type')).toContain('text/event-stream')
+    const reader = events.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>
+    const decoder = new TextDecoder()
+    let buffer = ''
+    const nextRoster = async () => {
+      while (!buffer.includes('\n\n')) buffer += decoder.decode((await reader.read()).value)
+      const [event, rest] = [buffer.slice(0, buffer.indexOf('\n\n')), buffer.slice(buffer.indexOf('\n\n') + 2)]
+      buffer = rest
+      expect(event).toContain('event: roster')
+      return JSON.parse(event.split('\n').find((l) => l.startsWith('data:'))?.slice(5) ?? 'null')
+    }
+    expect((await nextRoster()).participants).toEqual([])
+    await call('PUT', `/rooms/sse/participants/${a.sessionId}`, { name: 'Ada', tracks: [] }, a.sessionToken)
+    expect((await nextRoster()).participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
+    await call('PUT', `/rooms/sse/participants/${b.sessionId}`, { name: 'Bob', tracks: [{ trackName: 'mic', kind: 'audio', muted: true }] }, b.sessionToken)
+    const both = await nextRoster()
+    expect(both.participants.map((p: { name: string }) => p.name)).toEqual(['Ada', 'Bob'])
+    expect(both.participants[1].tracks).toEqual([{ trackName: 'mic', kind: 'audio', muted: true }])
+    const listed = await call('GET', '/rooms/sse', undefined, b.sessionToken)
+    expect(listed.json).toEqual(both)
+    await call('DELETE', `/rooms/sse/participants/${b.sessionId}`, undefined, b.sessionToken)
+    expect((await nextRoster()).participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
+    await reader.cancel()
+    expect((await call('GET', '/rooms/sse')).status).toBe(401)
+  })
+})
+
+describe('MemoryRoomStore', () => {
+  it('should drop participants whose heartbeat stops, and keep those who beat', async () => {
+    vi.useFakeTimers()
+    try {
+      let now = 0
+      const store = new MemoryRoomStore({ heartbeatTimeoutMs: 30_000, now: () => now })
+      const seen: string[][] = []
+      store.subscribe('r', (roster) => seen.push(roster.participants.map((p) => p.sessionId)))
+      await store.upsert('r', 'a', { name: 'A', tracks: [] })
+      await store.upsert('r', 'b', { name: 'B', tracks: [] })
+      now = 20_000
+      await store.upsert('r', 'a', { name: 'A', tracks: [] }) // heartbeat: no change, no event
+      expect(seen).toEqual([['a'], ['a', 'b']])
+      now = 31_000
+      vi.advanceTimersByTime(10_000)
+      expect(seen.at(-1)).toEqual(['a'])
+      expect((await store.get('r')).participants.map((p) => p.sessionId)).toEqual(['a'])
+      expect(await store.roomsOf('a')).toEqual(['r'])
+      now = 60_000
+      expect((await store.get('r')).participants).toEqual([])
+      expect(await store.roomsOf('a')).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
