@@ -1,5 +1,5 @@
 'use client'
-import { CallsRoom } from '@calls-kit/core'
+import { CallsRoom, type CallsRoomOptions } from '@calls-kit/core'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useState } from 'react'
 import { CallsContext } from './callsContext'
@@ -17,6 +17,11 @@ export interface CallsProviderProps {
   rtcConfiguration?: RTCConfiguration
   /** A ready room (tests, or sharing one outside React). Defaults to a new `CallsRoom` per provider. */
   callsRoom?: CallsRoom
+  /**
+   * More options of the `CallsRoom` the provider creates (e.g. `fetch` to add your own auth
+   * headers, `RTCPeerConnection` or `rooms` for tests). Read once, at mount. Defaults to none.
+   */
+  roomOptions?: Partial<Omit<CallsRoomOptions, 'room' | 'name'>>
   /** React Query client for the roster. Defaults to the one in context, else a new one. */
   queryClient?: QueryClient
   children?: ReactNode
@@ -37,7 +42,13 @@ export function CallsProvider(props: CallsProviderProps): ReactNode {
   const [room] = useState(
     () =>
       props.callsRoom ??
-      new CallsRoom({ apiBase: props.apiBase, room: props.room, name: props.user.name, rtcConfiguration: props.rtcConfiguration }),
+      new CallsRoom({
+        ...props.roomOptions,
+        apiBase: props.apiBase,
+        room: props.room,
+        name: props.user.name,
+        rtcConfiguration: props.rtcConfiguration,
+      }),
   )
   const contextClient = useContext(QueryClientContext)
   const [ownClient] = useState(() => props.queryClient ?? contextClient ?? new QueryClient())

@@ -9,3 +9,6 @@ export { RECORD_PEER_CONNECTIONS, readInboundTotals, waitFor } from './mediaStat
 export type { InboundTotals } from './mediaStats'
 export { startTestServer } from './startTestServer'
 export type { LoggedRequest, TestServer, TestServerOptions } from './startTestServer'
+export { createFakeCallsRoute, sfuOffer } from './fakeCallsRoute'
+export type { FakeCallsRouteOptions, FakeRouteCall } from './fakeCallsRoute'
+export { FakePeerConnection, FakeTransceiver } from './fakePeerConnection'

@@ -1,46 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CallsSession } from '../callsSession'
 import { CallsApiError, InvalidStateError } from '../errors'
-import { FakePeerConnection, sfuOffer } from './fakePeerConnection'
+import { FakePeerConnection, createFakeCallsRoute } from '@calls-kit/testing'
 
-type Call = { method: string; path: string; body: any; headers: Headers }
-
-/** A fake app route: answers like createCallsHandler + an SFU would, and records every request. */
-function fakeRoute(options: { failTrack?: string; failAll?: number } = {}) {
-  const calls: Call[] = []
-  let nextMid = 100
-  const fetch = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
-    const path = String(url).replace(/^.*\/api\/calls/, '')
-    const body = init?.body ? JSON.parse(String(init.body)) : undefined
-    calls.push({ method: init?.method ?? 'GET', path, body, headers: new Headers(init?.headers) })
-    if (options.failAll) return Response.json({ errorCode: 'boom', errorDescription: 'no' }, { status: options.failAll })
-    if (path === '/sessions/new') return Response.json({ sessionId: 'S1', sessionToken: 'T1' }, { status: 201 })
-    if (path.endsWith('/tracks/new')) {
-      if (body.sessionDescription) {
-        return Response.json({
-          sessionDescription: { type: 'answer', sdp: 'v=0\r\n' },
-          tracks: body.tracks.map((t: any) =>
-            t.trackName === options.failTrack ? { ...t, errorCode: 'invalid_track', errorDescription: 'nope' } : t,
-          ),
-        })
-      }
-      const tracks = body.tracks.map((t: any) =>
-        t.trackName === options.failTrack
-          ? { ...t, errorCode: 'not_found', errorDescription: 'no such track' }
-          : { ...t, mid: String(nextMid++) },
-      )
-      return Response.json({
-        requiresImmediateRenegotiation: true,
-        sessionDescription: { type: 'offer', sdp: sfuOffer(tracks.filter((t: any) => t.mid).map((t: any) => t.mid)) },
-        tracks,
-      })
-    }
-    if (path.endsWith('/renegotiate')) return Response.json({})
-    if (path.endsWith('/tracks/close')) return Response.json({ sessionDescription: { type: 'answer', sdp: 'v=0\r\n' }, tracks: body.tracks })
-    return Response.json({ errorCode: 'not_found', errorDescription: path }, { status: 404 })
-  })
-  return { calls, fetch: fetch as unknown as typeof globalThis.fetch }
-}
+const fakeRoute = createFakeCallsRoute
 
 function newSession(route = fakeRoute()) {
   const session = new CallsSession({
@@ -189,14 +152,15 @@ describe('CallsSession', () => {
     pc.setConnectionState('failed')
     expect(session.getState().status).toBe('reconnecting')
     await vi.waitFor(() => expect(replaced).toHaveBeenCalledTimes(1), { timeout: 8000 })
-    expect(changed).toHaveBeenCalledWith('S1', 'S1')
+    expect(changed).toHaveBeenCalledWith('S2', 'S1')
     expect(route.calls.map((c) => c.path)).toEqual([
       '/sessions/S1/renegotiate', // ICE restart offer: the fake answers without an SDP → new session
       '/sessions/new',
-      '/sessions/S1/tracks/new',
-      '/sessions/S1/tracks/new',
-      '/sessions/S1/renegotiate',
+      '/sessions/S2/tracks/new',
+      '/sessions/S2/tracks/new',
+      '/sessions/S2/renegotiate',
     ])
+    expect(session.sessionId).toBe('S2')
     expect(FakePeerConnection.instances).toHaveLength(2)
     await vi.waitFor(() => expect(session.getState().status).toBe('connected'))
   })

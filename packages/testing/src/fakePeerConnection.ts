@@ -1,11 +1,19 @@
-// A minimal in-memory RTCPeerConnection for unit tests of the negotiation logic: it records calls,
-// hands out mids in order, and turns a remote offer's `a=mid:` lines into receiving transceivers.
 import { parse } from 'sdp-transform'
 
+/**
+ * A minimal in-memory `RTCPeerConnection` for unit tests of negotiation logic (no media, no ICE):
+ * records each offer/answer call in `calls`, hands out mids in order at `createOffer`, turns a
+ * remote offer's `a=mid:` lines (read with sdp-transform) into receiving transceivers, and lets a
+ * test drive `connectionState` with `setConnectionState`. Every instance is kept in `instances`.
+ * Pass it as `new CallsSession({ RTCPeerConnection: FakePeerConnection as never })`.
+ */
+
+/** A stand-in `MediaStreamTrack` for receivers. */
 class FakeTrack {
   constructor(readonly kind: string, readonly id = crypto.randomUUID()) {}
 }
 
+/** A stand-in `RTCRtpTransceiver`: `mid`, `direction`, `sender.replaceTrack`, `receiver.track`. */
 export class FakeTransceiver {
   mid: string | null = null
   direction: RTCRtpTransceiverDirection
@@ -95,9 +103,4 @@ export class FakePeerConnection extends EventTarget {
   close() {
     this.connectionState = 'closed'
   }
-}
-
-/** An SDP offer with one m-line per mid, as an SFU would send for pulled tracks. */
-export function sfuOffer(mids: string[]): string {
-  return `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n${mids.map((mid) => `m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:${mid}\r\na=sendonly\r\n`).join('')}`
 }

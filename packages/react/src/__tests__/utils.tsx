@@ -1,0 +1,82 @@
+import type { ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
+import { FakePeerConnection, createFakeCallsRoute } from '@calls-kit/testing'
+import { QueryClient } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
+import { CallsProvider } from '../CallsProvider'
+
+/** A RoomClient stand-in whose roster the test controls (`setOthers`), as the SSE stream would push it. */
+export class FakeRooms {
+  readonly listeners = new Set<(r: Roster) => void>()
+  readonly members = new Map<string, Roster['participants'][number]>()
+  joins = 0
+  constructor(readonly room = 'test') {}
+  roster(): Roster {
+    return { room: this.room, participants: [...this.members.values()].sort((a, b) => a.joinedAt - b.joinedAt) }
+  }
+  #emit() {
+    const r = this.roster()
+    for (const l of this.listeners) l(r)
+  }
+  async join(_room: string, sessionId: string, update: ParticipantUpdate) {
+    this.joins++
+    this.members.set(sessionId, { sessionId, joinedAt: this.members.get(sessionId)?.joinedAt ?? 0, ...update })
+    this.#emit()
+    return this.roster()
+  }
+  update = this.join.bind(this)
+  async leave(_room: string, sessionId: string) {
+    this.members.delete(sessionId)
+    this.#emit()
+    return this.roster()
+  }
+  async getRoster() {
+    return this.roster()
+  }
+  subscribe(_room: string, listener: (r: Roster) => void) {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+  dispose() {}
+  /** Other participants arrive/leave: `[sessionId, name][]` with a camera and mic each. */
+  setOthers(others: Array<[string, string]>, joinedAtBase = 1000) {
+    for (const id of [...this.members.keys()]) if (id.startsWith('R')) this.members.delete(id)
+    others.forEach(([sessionId, name], i) =>
+      this.members.set(sessionId, {
+        sessionId,
+        name,
+        joinedAt: joinedAtBase + i,
+        tracks: [
+          { trackName: 'camera', kind: 'video', muted: false, source: 'camera' },
+          { trackName: 'microphone', kind: 'audio', muted: false, source: 'microphone' },
+        ],
+      }),
+    )
+    this.#emit()
+  }
+}
+
+/** Everything a hook test needs: a provider wired to an in-memory route, fake peer connections and rooms. */
+export function setup() {
+  FakePeerConnection.instances.length = 0
+  const route = createFakeCallsRoute()
+  const rooms = new FakeRooms()
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
+  const roomOptions = {
+    fetch: route.fetch,
+    RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
+    rooms: rooms as unknown as RoomClient,
+    releaseDelayMs: 10,
+  }
+  function Wrapper({ children }: { children?: ReactNode }) {
+    return (
+      <CallsProvider room="test" user={{ name: 'Me' }} roomOptions={roomOptions} queryClient={queryClient}>
+        {children}
+      </CallsProvider>
+    )
+  }
+  return { route, rooms, queryClient, Wrapper, roomOptions }
+}
+
+/** A stand-in MediaStreamTrack. */
+export const fakeTrack = (kind: 'audio' | 'video' = 'video') =>
+  ({ kind, id: crypto.randomUUID(), enabled: true, stop() {} }) as unknown as MediaStreamTrack
