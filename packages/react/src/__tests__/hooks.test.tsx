@@ -16,7 +16,7 @@ vi.mock('../VideoTile', async (importOriginal) => {
   const real = await importOriginal<typeof import('../VideoTile')>()
   const { forwardRef, createElement } = await import('react')
   return {
-    VideoTile: forwardRef(function CountedVideoTile(props: Parameters<typeof real.VideoTile>[0], ref) {
+    VideoTile: forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(function CountedVideoTile(props, ref) {
       const key = props.sessionId ?? 'local'
       tileRenders.set(key, (tileRenders.get(key) ?? 0) + 1)
       return createElement(real.VideoTile, { ...props, ref })
