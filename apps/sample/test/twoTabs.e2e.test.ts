@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   RECORD_PEER_CONNECTIONS,
@@ -81,7 +83,10 @@ describe('sample: two tabs in one room', () => {
       )
     }
 
-    const shots = fileURLToPath(new URL('../../../docs/', import.meta.url))
+    // `UPDATE_SCREENSHOTS=1 pnpm test` refreshes the README's screenshots in docs/.
+    const shots = process.env.UPDATE_SCREENSHOTS
+      ? fileURLToPath(new URL('../../../docs/', import.meta.url))
+      : join(tmpdir(), 'calls-kit-e2e/')
     mkdirSync(shots, { recursive: true })
     await alice.screenshot({ path: `${shots}screenshot-alice.png` })
     await bob.screenshot({ path: `${shots}screenshot-bob.png` })
