@@ -32,15 +32,21 @@ export function percentile(values: number[], p: number): number {
 export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrameResult> {
   const sample = await startSample({ port: 0, sfuPort: 0 })
   const browser = await launchChromium()
+  // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): give every page one.
+  const newPage = async () => {
+    const page = await (await browser.newContext()).newPage()
+    await page.addInitScript('window.__name = (f) => f')
+    return page
+  }
   const samplesMs: number[] = []
   try {
-    const host = await (await browser.newContext()).newPage()
+    const host = await newPage()
     await host.goto(`${sample.url}?room=bench&name=Host`)
     await host.getByRole('button', { name: 'Join' }).click()
     await host.locator('[data-calls-kit-tile][data-local="true"]').waitFor()
     for (let i = 0; i < joins; i++) {
-      const context = await browser.newContext()
-      const page = await context.newPage()
+      const page = await newPage()
+      const context = page.context()
       await page.goto(`${sample.url}?room=bench&name=Guest${i}`)
       await page.getByRole('button', { name: 'Join' }).waitFor()
       const ms = await page.evaluate(

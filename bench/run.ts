@@ -2,7 +2,7 @@
  * `pnpm bench`: runs every benchmark once, prints one table (each row a number, its unit and how
  * it was measured) and writes it to `bench/RESULTS.md` with the date and machine.
  * Benchmarks print; they never fail on a time. `--only name,name` runs a subset
- * (join, pull, fanout, bundle, renders).
+ * (bundle, renders, join, pull, fanout).
  */
 import { execFileSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -11,6 +11,8 @@ import { parseArgs } from 'node:util'
 import { measureBundleSize } from './bundleSize'
 import { runFanoutBench } from './fanout/fanoutBench'
 import { runJoinFirstFrameBench } from './joinFirstFrame'
+import { runPullTracksBench } from './pullTracks'
+import { runRendersPerJoinBench } from './renders/rendersPerJoin'
 
 /** One row of the results table. */
 interface Row {
@@ -51,6 +53,16 @@ await step('bundle', async () => {
   }
 })
 
+await step('renders', async () => {
+  const r = await runRendersPerJoinBench()
+  rows.push({
+    metric: 'renders per join (9 → 10 participants)',
+    value: `${r.rendersInExistingTiles / r.existingTiles} per existing tile (${r.rendersInExistingTiles} in ${r.existingTiles}); new tile ${r.rendersOfNewTile}`,
+    unit: 'renders',
+    how: '<ParticipantGrid> with 9 participants (local + 8), a 10th joins via the roster; <VideoTile> renders counted (Vitest, happy-dom, React 19)',
+  })
+})
+
 await step('join', async () => {
   const r = await runJoinFirstFrameBench(10)
   rows.push({
@@ -59,6 +71,17 @@ await step('join', async () => {
     unit: 'ms',
     how: `sample app + local SFU, Chromium fake devices, ${r.joins} joins; click Join → remote <video> videoWidth>0 (in-page performance.now)`,
   })
+})
+
+await step('pull', async () => {
+  for (const r of await runPullTracksBench()) {
+    rows.push({
+      metric: `pull ${r.tracks} track${r.tracks > 1 ? 's' : ''} at once`,
+      value: `${r.requests} requests, ${fmt(r.msToAllFrames)} ms`,
+      unit: 'HTTP requests, ms',
+      how: 'CallsSession.pull ×N in one tick (Chromium, app route, local SFU); requests counted at the route; time until every track decoded a frame, median of 3',
+    })
+  }
 })
 
 await step('fanout', async () => {

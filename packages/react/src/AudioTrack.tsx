@@ -19,7 +19,12 @@ export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {
  * @example
  * <AudioTrack locator={{ sessionId, trackName: 'microphone' }} />
  */
-export function AudioTrack({ track, locator, onBlockedChange, ...audioProps }: AudioTrackProps): ReactNode {
+export function AudioTrack({
+  track,
+  locator,
+  onBlockedChange,
+  ...audioProps
+}: AudioTrackProps): ReactNode {
   const remote = useRemoteTrack(track ? undefined : locator)
   const playing = track ?? remote.track
   const ref = useRef<HTMLAudioElement>(null)

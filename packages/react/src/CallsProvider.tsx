@@ -62,7 +62,9 @@ export function CallsProvider(props: CallsProviderProps): ReactNode {
   }, [room, queryClient])
 
   // Destroy on real unmount only: StrictMode's simulated unmount is followed by a remount at once.
-  const [teardown] = useState(() => ({ timer: undefined as ReturnType<typeof setTimeout> | undefined }))
+  const [teardown] = useState(() => ({
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+  }))
   useEffect(() => {
     clearTimeout(teardown.timer)
     return () => {
@@ -73,5 +75,9 @@ export function CallsProvider(props: CallsProviderProps): ReactNode {
   }, [room, teardown, props.callsRoom])
 
   const tree = <CallsContext.Provider value={room}>{props.children}</CallsContext.Provider>
-  return contextClient === queryClient ? tree : <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
+  return contextClient === queryClient ? (
+    tree
+  ) : (
+    <QueryClientProvider client={queryClient}>{tree}</QueryClientProvider>
+  )
 }

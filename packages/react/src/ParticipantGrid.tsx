@@ -21,13 +21,26 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
  * @example
  * <ParticipantGrid localVideoTrack={videoTrack} />
  */
-export function ParticipantGrid({ localVideoTrack, localMuted = false, ...divProps }: ParticipantGridProps): ReactNode {
+export function ParticipantGrid({
+  localVideoTrack,
+  localMuted = false,
+  ...divProps
+}: ParticipantGridProps): ReactNode {
   const ids = useRemoteParticipantIds()
-  const { name, sessionId } = useCallsStore((s) => ({ name: s.name, sessionId: s.session.sessionId }))
+  const { name, sessionId } = useCallsStore((s) => ({
+    name: s.name,
+    sessionId: s.session.sessionId,
+  }))
   return (
     <div data-calls-kit-grid="" {...divProps}>
       {localVideoTrack !== undefined && (
-        <VideoTile track={localVideoTrack ?? undefined} name={name} isLocal muted={localMuted} sessionId={sessionId} />
+        <VideoTile
+          track={localVideoTrack ?? undefined}
+          name={name}
+          isLocal
+          muted={localMuted}
+          sessionId={sessionId}
+        />
       )}
       {ids.map((id) => (
         <ParticipantTile key={id} sessionId={id} />

@@ -5,7 +5,8 @@ import { useRemoteTrack } from './useRemoteTrack'
 import { VideoTile, type VideoTileProps } from './VideoTile'
 
 /** Props of {@link ParticipantTile}. */
-export interface ParticipantTileProps extends Omit<VideoTileProps, 'track' | 'name' | 'muted' | 'sessionId'> {
+export interface ParticipantTileProps
+  extends Omit<VideoTileProps, 'track' | 'name' | 'muted' | 'sessionId'> {
   /** The participant's session id. */
   sessionId: string
   /** Which of their video tracks to show. Defaults to the camera (else their first video track). */
@@ -19,11 +20,17 @@ export interface ParticipantTileProps extends Omit<VideoTileProps, 'track' | 'na
  * @example
  * <ParticipantTile sessionId={id} />
  */
-export const ParticipantTile = memo(function ParticipantTile({ sessionId, source = 'camera', ...rest }: ParticipantTileProps): ReactNode {
+export const ParticipantTile = memo(function ParticipantTile({
+  sessionId,
+  source = 'camera',
+  ...rest
+}: ParticipantTileProps): ReactNode {
   const participant = useParticipant(sessionId)
   const video =
     participant?.tracks.find((t) => t.kind === 'video' && t.source === source) ??
-    (source === 'camera' ? participant?.tracks.find((t) => t.kind === 'video' && t.source !== 'screen') : undefined)
+    (source === 'camera'
+      ? participant?.tracks.find((t) => t.kind === 'video' && t.source !== 'screen')
+      : undefined)
   const { track } = useRemoteTrack(video ? { sessionId, trackName: video.trackName } : undefined)
   const mic = participant?.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
   return (

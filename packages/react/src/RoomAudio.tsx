@@ -21,7 +21,10 @@ export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioPr
   const onBlockedChange = useCallback((b: boolean) => setBlocked(b), [])
   const unlock = () => {
     for (const el of document.querySelectorAll<HTMLAudioElement>('audio[data-calls-kit-audio]')) {
-      el.play().then(() => setBlocked(false), () => {})
+      el.play().then(
+        () => setBlocked(false),
+        () => {},
+      )
     }
   }
   return (

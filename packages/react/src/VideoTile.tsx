@@ -1,5 +1,13 @@
 'use client'
-import { type ReactNode, type Ref, type VideoHTMLAttributes, forwardRef, useEffect, useRef } from 'react'
+import {
+  type ReactNode,
+  type Ref,
+  type VideoHTMLAttributes,
+  forwardRef,
+  memo,
+  useEffect,
+  useRef,
+} from 'react'
 
 /** Props of {@link VideoTile}: the `<video>` element's own props plus the tile's. */
 export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
@@ -23,45 +31,57 @@ export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
  * A participant's video with their name and mute state. Style it through stable attributes:
  * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-session-id]`,
  * `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
- * The ref is the `<video>` element.
+ * The ref is the `<video>` element. Memoized: same props, no render.
  * @example
  * <VideoTile track={videoTrack} name="Ada" isLocal />
  */
-export const VideoTile = forwardRef(function VideoTile(
-  { track, name, muted = false, isLocal = false, mirror, sessionId, children, style, ...videoProps }: VideoTileProps,
-  ref: Ref<HTMLVideoElement>,
-): ReactNode {
-  const videoRef = useRef<HTMLVideoElement | null>(null)
-  useEffect(() => {
-    const video = videoRef.current
-    if (!video) return
-    video.srcObject = track ? new MediaStream([track]) : null
-    if (track) video.play().catch(() => {})
-  }, [track])
-  const setRefs = (el: HTMLVideoElement | null) => {
-    videoRef.current = el
-    if (typeof ref === 'function') ref(el)
-    else if (ref) ref.current = el
-  }
-  const flip = mirror ?? isLocal
-  return (
-    <div
-      data-calls-kit-tile=""
-      data-local={String(isLocal)}
-      data-muted={String(muted)}
-      data-has-video={String(Boolean(track))}
-      data-session-id={sessionId}
-    >
-      <video
-        ref={setRefs}
-        autoPlay
-        playsInline
-        muted
-        style={flip ? { transform: 'scaleX(-1)', ...style } : style}
-        {...videoProps}
-      />
-      {name !== undefined && <span data-calls-kit-name="">{name}</span>}
-      {children}
-    </div>
-  )
-})
+export const VideoTile = memo(
+  forwardRef(function VideoTile(
+    {
+      track,
+      name,
+      muted = false,
+      isLocal = false,
+      mirror,
+      sessionId,
+      children,
+      style,
+      ...videoProps
+    }: VideoTileProps,
+    ref: Ref<HTMLVideoElement>,
+  ): ReactNode {
+    const videoRef = useRef<HTMLVideoElement | null>(null)
+    useEffect(() => {
+      const video = videoRef.current
+      if (!video) return
+      video.srcObject = track ? new MediaStream([track]) : null
+      if (track) video.play().catch(() => {})
+    }, [track])
+    const setRefs = (el: HTMLVideoElement | null) => {
+      videoRef.current = el
+      if (typeof ref === 'function') ref(el)
+      else if (ref) ref.current = el
+    }
+    const flip = mirror ?? isLocal
+    return (
+      <div
+        data-calls-kit-tile=""
+        data-local={String(isLocal)}
+        data-muted={String(muted)}
+        data-has-video={String(Boolean(track))}
+        data-session-id={sessionId}
+      >
+        <video
+          ref={setRefs}
+          autoPlay
+          playsInline
+          muted
+          style={flip ? { transform: 'scaleX(-1)', ...style } : style}
+          {...videoProps}
+        />
+        {name !== undefined && <span data-calls-kit-name="">{name}</span>}
+        {children}
+      </div>
+    )
+  }),
+)

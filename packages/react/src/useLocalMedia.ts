@@ -33,7 +33,10 @@ export interface UseLocalMediaResult {
 export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMediaResult {
   const video = options.video ?? true
   const audio = options.audio ?? true
-  const [tracks, setTracks] = useState<{ video: MediaStreamTrack | null; audio: MediaStreamTrack | null }>({ video: null, audio: null })
+  const [tracks, setTracks] = useState<{
+    video: MediaStreamTrack | null
+    audio: MediaStreamTrack | null
+  }>({ video: null, audio: null })
   const [cameraEnabled, setCamera] = useState(true)
   const [micEnabled, setMic] = useState(true)
   const [error, setError] = useState<Error>()
@@ -43,7 +46,10 @@ export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMedia
   useEffect(() => {
     let cancelled = false
     let stream: MediaStream | undefined
-    const constraints = { video: JSON.parse(videoKey), audio: JSON.parse(audioKey) } as MediaStreamConstraints
+    const constraints = {
+      video: JSON.parse(videoKey),
+      audio: JSON.parse(audioKey),
+    } as MediaStreamConstraints
     if (!constraints.video && !constraints.audio) return
     navigator.mediaDevices
       .getUserMedia(constraints)

@@ -36,7 +36,10 @@ const EMPTY: never[] = []
  * const participants = useParticipants()
  */
 export function useParticipants(): ParticipantWithLocal[] {
-  return useRoster((r, localId) => r.participants.map((p) => ({ ...p, isLocal: p.sessionId === localId })), EMPTY)
+  return useRoster(
+    (r, localId) => r.participants.map((p) => ({ ...p, isLocal: p.sessionId === localId })),
+    EMPTY,
+  )
 }
 
 /**
@@ -44,7 +47,10 @@ export function useParticipants(): ParticipantWithLocal[] {
  * (it re-renders on join/leave only, not on a mute).
  */
 export function useRemoteParticipantIds(): string[] {
-  return useRoster((r, localId) => r.participants.filter((p) => p.sessionId !== localId).map((p) => p.sessionId), EMPTY)
+  return useRoster(
+    (r, localId) => r.participants.filter((p) => p.sessionId !== localId).map((p) => p.sessionId),
+    EMPTY,
+  )
 }
 
 /** One participant by session id, re-rendering only when that participant changes; `undefined` when absent. */

@@ -34,9 +34,13 @@ export interface UsePublishTrackResult {
  * const { videoTrack } = useLocalMedia({ video: true })
  * const { status } = usePublishTrack(videoTrack, { source: 'camera' })
  */
-export function usePublishTrack(track: MediaStreamTrack | null | undefined, options: UsePublishTrackOptions = {}): UsePublishTrackResult {
+export function usePublishTrack(
+  track: MediaStreamTrack | null | undefined,
+  options: UsePublishTrackOptions = {},
+): UsePublishTrackResult {
   const room = useCallsRoom()
-  const name = options.trackName ?? options.source ?? (track?.kind === 'audio' ? 'microphone' : 'camera')
+  const name =
+    options.trackName ?? options.source ?? (track?.kind === 'audio' ? 'microphone' : 'camera')
   const { source, muted, encodings } = options
 
   useEffect(() => {

@@ -10,33 +10,45 @@ import { useParticipants } from '../useParticipants'
 import { usePublishTrack } from '../usePublishTrack'
 import { fakeTrack, setup } from './utils'
 
-// Count renders of every tile: a thin wrapper over the real VideoTile.
+// Count renders of every tile: a thin wrapper over the real VideoTile, memoized like it.
 const tileRenders = vi.hoisted(() => new Map<string, number>())
 vi.mock('../VideoTile', async (importOriginal) => {
   const real = await importOriginal<typeof import('../VideoTile')>()
-  const { forwardRef, createElement } = await import('react')
+  const { forwardRef, createElement, memo } = await import('react')
   return {
-    VideoTile: forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(function CountedVideoTile(props, ref) {
-      const key = props.sessionId ?? 'local'
-      tileRenders.set(key, (tileRenders.get(key) ?? 0) + 1)
-      return createElement(real.VideoTile, { ...props, ref })
-    }),
+    VideoTile: memo(
+      forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(function CountedVideoTile(props, ref) {
+        const key = props.sessionId ?? 'local'
+        tileRenders.set(key, (tileRenders.get(key) ?? 0) + 1)
+        return createElement(real.VideoTile, { ...props, ref })
+      }),
+    ),
   }
 })
 
 describe('useCallsSession', () => {
   it('should throw an actionable error outside <CallsProvider>', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {})
-    expect(() => renderHook(() => useCallsSession())).toThrow('No CallsSession set, use <CallsProvider> to set one')
+    expect(() => renderHook(() => useCallsSession())).toThrow(
+      'No CallsSession set, use <CallsProvider> to set one',
+    )
     vi.mocked(console.error).mockRestore()
   })
 
   it('should reflect join and leave from the store', async () => {
     const { Wrapper, rooms } = setup()
     const { result } = renderHook(() => useCallsSession(), { wrapper: Wrapper })
-    expect(result.current).toMatchObject({ status: 'idle', joinState: 'idle', sessionId: undefined })
+    expect(result.current).toMatchObject({
+      status: 'idle',
+      joinState: 'idle',
+      sessionId: undefined,
+    })
     await act(() => result.current.join())
-    expect(result.current).toMatchObject({ status: 'connected', joinState: 'joined', sessionId: 'S1' })
+    expect(result.current).toMatchObject({
+      status: 'connected',
+      joinState: 'joined',
+      sessionId: 'S1',
+    })
     expect(rooms.members.get('S1')?.name).toBe('Me')
     await act(() => result.current.leave())
     expect(result.current.joinState).toBe('idle')
@@ -79,7 +91,9 @@ describe('usePublishTrack', () => {
     await act(() => result.current.session.join())
     await waitFor(() => expect(result.current.publish.status).toBe('published'))
     expect(result.current.publish.locator).toEqual({ sessionId: 'S1', trackName: 'camera' })
-    expect(rooms.members.get('S1')?.tracks).toEqual([{ trackName: 'camera', kind: 'video', muted: false, source: 'camera' }])
+    expect(rooms.members.get('S1')?.tracks).toEqual([
+      { trackName: 'camera', kind: 'video', muted: false, source: 'camera' },
+    ])
 
     const requests = route.calls.length
     const second = fakeTrack()
@@ -90,8 +104,12 @@ describe('usePublishTrack', () => {
     expect(route.calls.slice(requests).filter((c) => c.path.startsWith('/sessions'))).toEqual([]) // no renegotiation
 
     unmount()
-    await waitFor(() => expect(route.calls.some((c) => c.path === '/sessions/S1/tracks/close')).toBe(true))
-    expect(route.calls.find((c) => c.path === '/sessions/S1/tracks/close')?.body.tracks).toEqual([{ mid: '0' }])
+    await waitFor(() =>
+      expect(route.calls.some((c) => c.path === '/sessions/S1/tracks/close')).toBe(true),
+    )
+    expect(route.calls.find((c) => c.path === '/sessions/S1/tracks/close')?.body.tracks).toEqual([
+      { mid: '0' },
+    ])
   })
 })
 
@@ -105,20 +123,42 @@ describe('ParticipantGrid', () => {
     }
     const view = render(<App />, { wrapper: Wrapper })
     await act(() => join())
-    act(() => rooms.setOthers([['R1', 'Ada'], ['R2', 'Bob']]))
-    await waitFor(() => expect(view.container.querySelectorAll('[data-calls-kit-tile]')).toHaveLength(2))
-    await waitFor(() => expect(view.container.querySelectorAll('[data-has-video="true"]')).toHaveLength(2))
+    act(() =>
+      rooms.setOthers([
+        ['R1', 'Ada'],
+        ['R2', 'Bob'],
+      ]),
+    )
+    await waitFor(() =>
+      expect(view.container.querySelectorAll('[data-calls-kit-tile]')).toHaveLength(2),
+    )
+    await waitFor(() =>
+      expect(view.container.querySelectorAll('[data-has-video="true"]')).toHaveLength(2),
+    )
     const before = { R1: tileRenders.get('R1'), R2: tileRenders.get('R2') }
-    act(() => rooms.setOthers([['R1', 'Ada'], ['R2', 'Bob'], ['R3', 'Cy']]))
-    await waitFor(() => expect(view.container.querySelectorAll('[data-calls-kit-tile]')).toHaveLength(3))
+    act(() =>
+      rooms.setOthers([
+        ['R1', 'Ada'],
+        ['R2', 'Bob'],
+        ['R3', 'Cy'],
+      ]),
+    )
+    await waitFor(() =>
+      expect(view.container.querySelectorAll('[data-calls-kit-tile]')).toHaveLength(3),
+    )
     await waitFor(() => expect(tileRenders.get('R3')).toBeGreaterThan(0))
     expect({ R1: tileRenders.get('R1'), R2: tileRenders.get('R2') }).toEqual(before)
-    expect([...view.container.querySelectorAll('[data-calls-kit-name]')].map((n) => n.textContent)).toEqual(['Ada', 'Bob', 'Cy'])
+    expect(
+      [...view.container.querySelectorAll('[data-calls-kit-name]')].map((n) => n.textContent),
+    ).toEqual(['Ada', 'Bob', 'Cy'])
   })
 
   it('should list participants with the local one flagged', async () => {
     const { Wrapper, rooms } = setup()
-    const { result } = renderHook(() => ({ participants: useParticipants(), session: useCallsSession() }), { wrapper: Wrapper })
+    const { result } = renderHook(
+      () => ({ participants: useParticipants(), session: useCallsSession() }),
+      { wrapper: Wrapper },
+    )
     expect(result.current.participants).toEqual([])
     await act(() => result.current.session.join())
     act(() => rooms.setOthers([['R1', 'Ada']]))

@@ -11,7 +11,10 @@ export class FakeRooms {
   joins = 0
   constructor(readonly room = 'test') {}
   roster(): Roster {
-    return { room: this.room, participants: [...this.members.values()].sort((a, b) => a.joinedAt - b.joinedAt) }
+    return {
+      room: this.room,
+      participants: [...this.members.values()].sort((a, b) => a.joinedAt - b.joinedAt),
+    }
   }
   #emit() {
     const r = this.roster()
@@ -19,7 +22,11 @@ export class FakeRooms {
   }
   async join(_room: string, sessionId: string, update: ParticipantUpdate) {
     this.joins++
-    this.members.set(sessionId, { sessionId, joinedAt: this.members.get(sessionId)?.joinedAt ?? 0, ...update })
+    this.members.set(sessionId, {
+      sessionId,
+      joinedAt: this.members.get(sessionId)?.joinedAt ?? 0,
+      ...update,
+    })
     this.#emit()
     return this.roster()
   }
@@ -69,7 +76,12 @@ export function setup() {
   }
   function Wrapper({ children }: { children?: ReactNode }) {
     return (
-      <CallsProvider room="test" user={{ name: 'Me' }} roomOptions={roomOptions} queryClient={queryClient}>
+      <CallsProvider
+        room="test"
+        user={{ name: 'Me' }}
+        roomOptions={roomOptions}
+        queryClient={queryClient}
+      >
         {children}
       </CallsProvider>
     )
