@@ -89,7 +89,7 @@ await step('fanout', async () => {
   for (const s of steps) {
     rows.push({
       metric: `SFU fan-out, 1 → ${s.subscribers}`,
-      value: `${fmt(s.cpuPercent, 1)} CPU, ${fmt(s.rssMb)} RSS, ${fmt(s.forwardedPerSecond)} pkt/s, ${fmt(s.lossPercent, 2)} loss`,
+      value: `${fmt(s.cpuPercent, 1)} CPU, ${fmt(s.rssMb)} RSS, ${fmt(s.forwardedPerSecond)} pkt/s out (${fmt(s.sentPerSecond)} in), ${fmt(s.lossPercent, 2)} loss`,
       unit: '% core, MB, packets/s, %',
       how: '1 synthetic ~1 Mbps VP8-shaped RTP publisher, N werift subscribers in the bench process, SFU in its own process (pidusage over 5 s)',
     })

@@ -16,6 +16,8 @@ export interface FanoutStep {
   forwardedPerSecond: number
   /** Packets the subscribers did not get, % of sent × subscribers. */
   lossPercent: number
+  /** RTP packets the publisher actually sent per second (it shares the bench process with the subscribers). */
+  sentPerSecond: number
 }
 
 /** Options of {@link runFanoutBench}. */
@@ -97,6 +99,7 @@ export async function runFanoutBench(options: FanoutBenchOptions = {}): Promise<
         rssMb: usage.memory / 1024 / 1024,
         forwardedPerSecond: received / seconds,
         lossPercent: expected > 0 ? Math.max(0, (1 - received / expected) * 100) : 100,
+        sentPerSecond: sent / seconds,
       })
     }
   } finally {

@@ -40,6 +40,7 @@ export async function startSample(options: StartSampleOptions = {}): Promise<Run
   }
   const vite = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    root: fileURLToPath(new URL('..', import.meta.url)),
     server: { host, port: options.port ?? 5173, strictPort: true },
     logLevel: 'warn',
   })
