@@ -50,7 +50,7 @@ export interface CallsSessionOptions {
   rtcConfiguration?: RTCConfiguration
   /** `RTCPeerConnection` constructor (for tests). Defaults to `globalThis.RTCPeerConnection`. */
   RTCPeerConnection?: typeof RTCPeerConnection
-  /** How long (ms) a `disconnected` transport may last before recovery starts. Defaults to `4000`. */
+  /** How long (ms) a `disconnected` transport may last before recovery starts. Defaults to `3000`. */
   disconnectedTimeoutMs?: number
 }
 
@@ -71,9 +71,13 @@ export interface PullOptions {
 interface Deferred<T> {
   resolve(value: T): void
   reject(error: unknown): void
+  /** Order in which the caller asked (same-tick requests keep their order). */
+  seq?: number
 }
 interface PushRequest extends Deferred<TrackLocator> {
-  track: MediaStreamTrack
+  /** `null` when recovery re-pushes a track that was replaced by nothing: `kind` makes the m-line. */
+  track: MediaStreamTrack | null
+  kind: string
   trackName: string
   encodings: RTCRtpEncodingParameters[] | undefined
 }
@@ -87,6 +91,7 @@ interface CloseRequest extends Deferred<void> {
 interface PushedTrack {
   trackName: string
   track: MediaStreamTrack | null
+  kind: string
   encodings: RTCRtpEncodingParameters[] | undefined
   transceiver: RTCRtpTransceiver
 }
@@ -140,9 +145,14 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   #pulls: PullRequest[] = []
   #closes: CloseRequest[] = []
   #flushScheduled = false
+  #seq = 0
+  /** Every request not yet settled (queued or in a negotiation), so `destroy()` can reject them. */
+  readonly #inflight = new Set<Deferred<unknown>>()
   readonly #pushed = new Map<string, PushedTrack>()
   readonly #pulled = new Map<string, PulledTrack>()
   #recovering = false
+  /** Every sessionId this engine has had: locators from before a recovery still name our tracks. */
+  readonly #ownSessionIds = new Set<string>()
   #disconnectedTimer: ReturnType<typeof setTimeout> | undefined
 
   constructor(options: CallsSessionOptions = {}) {
@@ -207,7 +217,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   push(track: MediaStreamTrack, options: PushOptions = {}): Promise<TrackLocator> {
     if (!track || typeof track.kind !== 'string') throw new TypeError('push: a MediaStreamTrack is required')
     return this.#request<TrackLocator>((d) =>
-      this.#pushes.push({ ...d, track, trackName: options.trackName ?? crypto.randomUUID(), encodings: options.encodings }),
+      this.#pushes.push({
+        ...d,
+        track,
+        kind: track.kind,
+        trackName: options.trackName ?? crypto.randomUUID(),
+        encodings: options.encodings,
+      }),
     )
   }
 
@@ -224,7 +240,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
 
   /**
    * Closes pushed or pulled tracks (`tracks/close`, with renegotiation). Closing a track that is
-   * not open is a no-op.
+   * not open is a no-op. Locators from before a recovery (old sessionId) still name our pushes.
+   * Same-tick order holds: `pull(x); close(x)` pulls then closes; `close(x); pull(x)` re-pulls.
    */
   async close(...locators: TrackLocator[]): Promise<void> {
     await Promise.all(locators.map((locator) => this.#request<void>((d) => this.#closes.push({ ...d, locator }))))
@@ -237,7 +254,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
    */
   async replaceTrack(locator: TrackLocator, track: MediaStreamTrack | null): Promise<void> {
     const pushed = this.#pushed.get(locator.trackName)
-    if (!pushed || locator.sessionId !== this.sessionId) {
+    if (!pushed || !this.#ownSessionIds.has(locator.sessionId)) {
       throw new InvalidStateError(`replaceTrack: ${trackKey(locator)} is not pushed by this session`)
     }
     await pushed.transceiver.sender.replaceTrack(track)
@@ -268,7 +285,11 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   destroy(): void {
     if (this.#store.getState().status === 'closed') return
     const closed = new InvalidStateError('the session was destroyed')
-    for (const r of [...this.#pushes.splice(0), ...this.#pulls.splice(0), ...this.#closes.splice(0)]) r.reject(closed)
+    this.#pushes.length = 0
+    this.#pulls.length = 0
+    this.#closes.length = 0
+    // Queued and in-flight work alike: a negotiation still running settles nothing after this.
+    for (const r of [...this.#inflight]) r.reject(closed)
     const sessionId = this.sessionId
     const mids = [...this.#pushed.values(), ...this.#pulled.values()].flatMap((t) => (t.transceiver.mid ? [t.transceiver.mid] : []))
     if (sessionId && mids.length > 0) {
@@ -284,21 +305,52 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   #request<T>(enqueue: (deferred: Deferred<T>) => void): Promise<T> {
     if (this.#store.getState().status === 'closed') return Promise.reject(new InvalidStateError('the session is closed'))
     return new Promise<T>((resolve, reject) => {
-      enqueue({ resolve, reject })
-      if (this.#flushScheduled) return
-      this.#flushScheduled = true
-      // Everything asked in this tick goes out in one negotiation.
-      queueMicrotask(() => {
-        this.#flushScheduled = false
-        this.#queue.enqueue(() => this.#negotiate()).catch(() => {})
-      })
+      const deferred: Deferred<T> = {
+        seq: this.#seq++,
+        resolve: (value) => {
+          this.#inflight.delete(deferred as Deferred<unknown>)
+          resolve(value)
+        },
+        reject: (error) => {
+          this.#inflight.delete(deferred as Deferred<unknown>)
+          reject(error)
+        },
+      }
+      this.#inflight.add(deferred as Deferred<unknown>)
+      enqueue(deferred)
+      this.#scheduleFlush()
+    })
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return
+    this.#flushScheduled = true
+    // Everything asked in this tick goes out in one negotiation.
+    queueMicrotask(() => {
+      this.#flushScheduled = false
+      this.#queue.enqueue(() => this.#negotiate()).catch(() => {})
     })
   }
 
   async #negotiate(): Promise<void> {
-    const closes = this.#closes.splice(0)
     const pushes = this.#pushes.splice(0)
     const pulls = this.#pulls.splice(0)
+    // A batch runs closes first (so "close X, pull X" re-subscribes). A close asked *after* a push
+    // or pull of the same track in this tick waits for the next negotiation, keeping call order.
+    const closes: CloseRequest[] = []
+    const later: CloseRequest[] = []
+    for (const c of this.#closes.splice(0)) {
+      const seq = c.seq ?? 0
+      const afterPull = pulls.some((p) => (p.seq ?? 0) < seq && trackKey(p.locator) === trackKey(c.locator))
+      const afterPush = pushes.some(
+        (p) => (p.seq ?? 0) < seq && p.trackName === c.locator.trackName && this.#ownSessionIds.has(c.locator.sessionId),
+      )
+      ;(afterPull || afterPush ? later : closes).push(c)
+    }
+    if (later.length) {
+      this.#closes.unshift(...later)
+      this.#scheduleFlush()
+    }
     if (closes.length + pushes.length + pulls.length === 0) return
     try {
       await this.connect()
@@ -306,9 +358,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       for (const r of [...closes, ...pushes, ...pulls]) r.reject(error)
       return
     }
-    if (closes.length) await this.#closeBatch(closes).catch((e) => closes.forEach((r) => r.reject(e)))
-    if (pushes.length) await this.#pushBatch(pushes).catch((e) => pushes.forEach((r) => r.reject(e)))
-    if (pulls.length) await this.#pullBatch(pulls).catch((e) => pulls.forEach((r) => r.reject(e)))
+    // A failure of the whole batch (HTTP error, SDP refused) rejects each of its requests.
+    if (closes.length) await this.#closeBatch(closes).catch((e) => rejectAll(closes, e))
+    if (pushes.length) await this.#pushBatch(pushes).catch((e) => rejectAll(pushes, e))
+    if (pulls.length) await this.#pullBatch(pulls).catch((e) => rejectAll(pulls, e))
   }
 
   async #openSession(): Promise<string> {
@@ -323,6 +376,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     }
     this.#pc = pc
     this.#sessionToken = res.sessionToken
+    this.#ownSessionIds.add(res.sessionId)
     pc.addEventListener('connectionstatechange', () => this.#onConnectionState(pc))
     this.#store.setState({ sessionId: res.sessionId, status: 'connected', connectionState: pc.connectionState })
     return res.sessionId
@@ -338,7 +392,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     if (state === 'disconnected') {
       this.#disconnectedTimer = setTimeout(() => {
         if (pc === this.#pc && pc.connectionState === 'disconnected') void this.#recover()
-      }, this.#options.disconnectedTimeoutMs ?? 4000)
+      }, this.#options.disconnectedTimeoutMs ?? 3000)
     }
   }
 
@@ -352,7 +406,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   async #pushBatch(requests: PushRequest[]): Promise<void> {
     const { pc, sessionId } = this.#requirePc()
     const transceivers = requests.map((r) =>
-      pc.addTransceiver(r.track, { direction: 'sendonly', sendEncodings: r.encodings }),
+      pc.addTransceiver(r.track ?? r.kind, { direction: 'sendonly', sendEncodings: r.encodings }),
     )
     let res: Awaited<ReturnType<CallsApiClient['newTracks']>>
     try {
@@ -373,22 +427,35 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       const result = res.tracks?.find((t) => t.trackName === r.trackName) ?? res.tracks?.[i]
       if (result?.errorCode) {
         transceiver.direction = 'inactive'
-        return r.reject(trackError(result))
+        r.reject(trackError(result))
+        return
       }
-      this.#pushed.set(r.trackName, { trackName: r.trackName, track: r.track, encodings: r.encodings, transceiver })
+      this.#pushed.set(r.trackName, { trackName: r.trackName, track: r.track, kind: r.kind, encodings: r.encodings, transceiver })
       r.resolve({ sessionId, trackName: r.trackName })
     })
   }
 
   async #pullBatch(requests: PullRequest[]): Promise<void> {
     const { pc, sessionId } = this.#requirePc()
-    // A track pulled twice shares one transceiver.
+    // A track pulled twice (now or before) shares one transceiver.
+    const twins = new Map<string, PullRequest[]>()
     const fresh = requests.filter((r) => {
-      const existing = this.#pulled.get(trackKey(r.locator))
-      if (existing) r.resolve(existing.transceiver.receiver.track)
-      return !existing
+      const key = trackKey(r.locator)
+      const existing = this.#pulled.get(key)
+      if (existing) {
+        r.resolve(existing.transceiver.receiver.track)
+        return false
+      }
+      const same = twins.get(key)
+      if (same) same.push(r)
+      else twins.set(key, [])
+      return !same
     })
     if (fresh.length === 0) return
+    const settle = (r: PullRequest, settleOne: (x: PullRequest) => void) => {
+      settleOne(r)
+      for (const twin of twins.get(trackKey(r.locator)) ?? []) settleOne(twin)
+    }
     const res = await this.client.newTracks(sessionId, {
       tracks: fresh.map((r) => ({
         location: 'remote',
@@ -408,16 +475,18 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     for (const r of fresh) {
       const result = res.tracks?.find((t) => t.sessionId === r.locator.sessionId && t.trackName === r.locator.trackName)
       if (!result || result.errorCode) {
-        r.reject(trackError(result ?? { errorCode: 'track_error', errorDescription: 'the SFU did not answer for this track' }))
+        const error = trackError(result ?? { errorCode: 'track_error', errorDescription: 'the SFU did not answer for this track' })
+        settle(r, (x) => x.reject(error))
         continue
       }
       const transceiver = pc.getTransceivers().find((t) => t.mid === result.mid)
       if (!transceiver) {
-        r.reject(new CallsApiError(502, 'invalid_response', `no transceiver for mid ${result.mid}`))
+        const error = new CallsApiError(502, 'invalid_response', `no transceiver for mid ${result.mid}`)
+        settle(r, (x) => x.reject(error))
         continue
       }
       this.#pulled.set(trackKey(r.locator), { locator: r.locator, preferredRid: r.preferredRid, transceiver })
-      r.resolve(transceiver.receiver.track)
+      settle(r, (x) => x.resolve(transceiver.receiver.track))
     }
   }
 
@@ -426,7 +495,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     const mids: string[] = []
     const done: Array<() => void> = []
     for (const r of requests) {
-      const own = r.locator.sessionId === sessionId
+      const own = this.#ownSessionIds.has(r.locator.sessionId)
       const record = own ? this.#pushed.get(r.locator.trackName) : this.#pulled.get(trackKey(r.locator))
       if (!record?.transceiver.mid) continue
       mids.push(record.transceiver.mid)
@@ -496,9 +565,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     this.#store.setState({ status: 'reconnecting' })
     this.#events.emit('sessionchange', sessionId, previousId)
     const settle = <T>(onValue: (value: T) => void): Deferred<T> => ({ resolve: onValue, reject: () => {} })
-    const repush = pushed.flatMap((p) =>
-      p.track ? [{ ...settle<TrackLocator>(() => {}), track: p.track, trackName: p.trackName, encodings: p.encodings }] : [],
-    )
+    const repush = pushed.map((p) => ({
+      ...settle<TrackLocator>(() => {}),
+      track: p.track,
+      kind: p.kind,
+      trackName: p.trackName,
+      encodings: p.encodings,
+    }))
     if (repush.length) await this.#pushBatch(repush)
     const repull = pulled.map((p) => ({
       ...settle<MediaStreamTrack>((track) => this.#events.emit('trackreplaced', p.locator, track)),
@@ -507,6 +580,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     }))
     if (repull.length) await this.#pullBatch(repull)
   }
+}
+
+function rejectAll(requests: ReadonlyArray<{ reject(error: unknown): void }>, error: unknown): void {
+  for (const r of requests) r.reject(error)
 }
 
 function waitForConnected(pc: RTCPeerConnection, timeoutMs: number): Promise<boolean> {
