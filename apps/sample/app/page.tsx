@@ -1,12 +1,17 @@
 'use client'
 import {
   CallsProvider,
+  ControlBar,
+  DeviceSelect,
   ParticipantGrid,
   RoomAudio,
   VideoTile,
   useCallsSession,
+  useConnectionState,
+  useConnectionStats,
   useLocalMedia,
   usePublishTrack,
+  useScreenShare,
 } from '@calls-kit/react'
 import { type FormEvent, type ReactNode, useState } from 'react'
 
@@ -18,7 +23,7 @@ function readQuery(): { room: string; name: string } {
   return { room: params.get('room') || DEFAULT_ROOM, name: params.get('name') ?? '' }
 }
 
-/** The sample: a name field, Join, then a grid of everyone in `?room=` with mute toggles and Leave. */
+/** The sample: a pre-join preview with name and devices, then a call grid with controls. */
 export default function Page(): ReactNode {
   const [{ room, name: initialName }] = useState(readQuery)
   const [name, setName] = useState(initialName)
@@ -33,8 +38,10 @@ export default function Page(): ReactNode {
 }
 
 function Call({ name, onNameChange }: { name: string; onNameChange: (name: string) => void }): ReactNode {
-  const { joinState, status, error, join, leave } = useCallsSession()
+  const { joinState, error, join } = useCallsSession()
+  const connection = useConnectionState()
   const media = useLocalMedia()
+  const screen = useScreenShare()
   usePublishTrack(media.videoTrack, { source: 'camera', muted: !media.cameraEnabled })
   usePublishTrack(media.audioTrack, { source: 'microphone', muted: !media.micEnabled })
   const joined = joinState === 'joined'
@@ -44,43 +51,52 @@ function Call({ name, onNameChange }: { name: string; onNameChange: (name: strin
     join().catch(() => {})
   }
 
-  return (
-    <>
-      {!joined ? (
+  if (!joined) {
+    return (
+      <>
         <form onSubmit={onSubmit}>
           <label>
             Name <input value={name} onChange={(e) => onNameChange(e.target.value)} autoComplete="name" />
           </label>
+          <DeviceSelect kind="videoinput" value={media.videoDeviceId} onChange={media.setVideoDevice} aria-label="Camera" />
+          <DeviceSelect kind="audioinput" value={media.audioDeviceId} onChange={media.setAudioDevice} aria-label="Microphone" />
           <button type="submit" disabled={joinState === 'joining'}>
             Join
           </button>
         </form>
-      ) : (
-        <div className="controls">
-          <button type="button" aria-pressed={media.cameraEnabled} onClick={() => media.setCameraEnabled(!media.cameraEnabled)}>
-            {media.cameraEnabled ? 'Camera on' : 'Camera off'}
-          </button>
-          <button type="button" aria-pressed={media.micEnabled} onClick={() => media.setMicEnabled(!media.micEnabled)}>
-            {media.micEnabled ? 'Mic on' : 'Mic off'}
-          </button>
-          <button type="button" className="leave" onClick={() => leave()}>
-            Leave
-          </button>
-          <span data-status={status}>{status}</span>
-        </div>
-      )}
-      {status === 'reconnecting' && <div className="banner">Reconnecting…</div>}
-      {(error || media.error) && <p className="error">{(error ?? media.error)?.message}</p>}
-      {joined ? (
-        <>
-          <ParticipantGrid localVideoTrack={media.videoTrack} localMuted={!media.micEnabled} />
-          <RoomAudio />
-        </>
-      ) : (
+        {(error || media.error) && <p className="error">{(error ?? media.error)?.message}</p>}
         <div className="preview">
-          <VideoTile track={media.videoTrack ?? undefined} name={name || 'Preview'} isLocal />
+          <VideoTile track={media.videoTrack ?? undefined} name={name || 'Preview'} isLocal muted={!media.micEnabled} />
+        </div>
+      </>
+    )
+  }
+  return (
+    <>
+      <div className="controls">
+        <ControlBar media={media} screenShare={screen} />
+        <Stats />
+        <span data-connection-state={connection}>{connection}</span>
+      </div>
+      {connection === 'reconnecting' && (
+        <div className="banner" role="status">
+          Reconnecting…
         </div>
       )}
+      {error && <p className="error">{error.message}</p>}
+      <ParticipantGrid localVideoTrack={media.videoTrack} localMuted={!media.micEnabled} localScreenTrack={screen.videoTrack} />
+      <RoomAudio />
     </>
+  )
+}
+
+function Stats(): ReactNode {
+  const stats = useConnectionStats()
+  if (!stats) return null
+  return (
+    <span data-quality={stats.quality} title="send / receive bitrate, packet loss, round-trip time">
+      ↑{stats.sendKbps.toFixed(0)} ↓{stats.receiveKbps.toFixed(0)} kbps · {stats.packetLossPercent.toFixed(1)}% loss ·{' '}
+      {stats.rttMs === undefined ? '–' : `${stats.rttMs.toFixed(0)} ms`}
+    </span>
   )
 }

@@ -117,11 +117,11 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         Object.entries(this.getState().local).map(([name, t]) => [name, { ...t, locator: t.locator && { sessionId, trackName: name } }]),
       )
       this.#store.setState({ local })
-      if (this.getState().joinState === 'joined') {
-        this.rooms.leave(this.getState().room, previous).catch(() => {})
-        void this.#syncRoster()
-        this.#followRoster()
-      }
+      if (this.getState().joinState !== 'joined') return
+      this.rooms.leave(this.getState().room, previous).catch(() => {})
+      this.#followRoster()
+      // Returned so the session re-pulls only after the new sessionId is in the room (pull authorization).
+      return this.#syncRoster()
     })
     this.#unwireSession = () => {
       offState()

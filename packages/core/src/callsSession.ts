@@ -28,7 +28,12 @@ export interface CallsSessionState {
 export type CallsSessionEvents = {
   /** The peer connection's `connectionState` changed. */
   connectionstatechange: [RTCPeerConnectionState]
-  /** Recovery opened a new Calls session: every pushed track now has a locator with `sessionId`. */
+  /**
+   * Recovery opened a new Calls session: every pushed track now has a locator with `sessionId`.
+   * A listener may return a promise: recovery waits for it (at most 5 s) before re-pushing and
+   * re-pulling, so a room can re-join with the new sessionId first (an app route such as
+   * `createCallsHandler` allows pulls only to room members).
+   */
   sessionchange: [sessionId: string, previousSessionId: string]
   /** Recovery re-pulled `locator`: play `track` instead of the track `pull()` gave before. */
   trackreplaced: [locator: TrackLocator, track: MediaStreamTrack]
@@ -365,7 +370,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   }
 
   async #openSession(): Promise<string> {
-    this.#store.setState({ status: 'connecting', error: undefined })
+    this.#store.setState({ status: this.#recovering ? 'reconnecting' : 'connecting', error: undefined })
     const PC = this.#options.RTCPeerConnection ?? globalThis.RTCPeerConnection
     if (!PC) throw new InvalidStateError('RTCPeerConnection is not available here (server rendering?)')
     const pc = new PC(this.#options.rtcConfiguration ?? DEFAULT_RTC_CONFIGURATION)
@@ -378,7 +383,11 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     this.#sessionToken = res.sessionToken
     this.#ownSessionIds.add(res.sessionId)
     pc.addEventListener('connectionstatechange', () => this.#onConnectionState(pc))
-    this.#store.setState({ sessionId: res.sessionId, status: 'connected', connectionState: pc.connectionState })
+    this.#store.setState({
+      sessionId: res.sessionId,
+      status: this.#recovering ? 'reconnecting' : 'connected',
+      connectionState: pc.connectionState,
+    })
     return res.sessionId
   }
 
@@ -562,8 +571,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     this.#pc = undefined
     this.#connecting = undefined
     const sessionId = await this.connect()
-    this.#store.setState({ status: 'reconnecting' })
-    this.#events.emit('sessionchange', sessionId, previousId)
+    await this.#events.emitAsync('sessionchange', 5000, sessionId, previousId)
     const settle = <T>(onValue: (value: T) => void): Deferred<T> => ({ resolve: onValue, reject: () => {} })
     const repush = pushed.map((p) => ({
       ...settle<TrackLocator>(() => {}),

@@ -4,6 +4,8 @@
  * `@calls-kit/core/server`.
  * @module
  */
+export { createAudioLevelMeter } from './audioLevelMeter'
+export type { AudioLevelMeter, AudioLevelMeterOptions } from './audioLevelMeter'
 export { CallsApiClient } from './callsApiClient'
 export type { CallsApiClientOptions, NewSessionResult } from './callsApiClient'
 export { CallsRoom } from './callsRoom'
@@ -17,6 +19,10 @@ export type {
   PullOptions,
   PushOptions,
 } from './callsSession'
+export { computeConnectionStats, sampleStats } from './connectionStats'
+export type { ConnectionStats, StatsSample } from './connectionStats'
+export { DevicePreferences, chooseDevice } from './devicePreferences'
+export type { DeviceLike, StorageLike } from './devicePreferences'
 export {
   CallsApiError,
   CallsError,

@@ -2,7 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react'
 import { ParticipantTile } from './ParticipantTile'
 import { useCallsStore } from './useCallsStore'
-import { useRemoteParticipantIds } from './useParticipants'
+import { useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants'
 import { VideoTile } from './VideoTile'
 
 /** Props of {@link ParticipantGrid}: the container `<div>`'s props plus the local preview. */
@@ -11,10 +11,12 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
   localVideoTrack?: MediaStreamTrack | null
   /** Whether this tab shows as muted. Defaults to `false`. */
   localMuted?: boolean
+  /** This tab's screen share, shown as its own tile. Defaults to none. */
+  localScreenTrack?: MediaStreamTrack | null
 }
 
 /**
- * Your own tile and one tile per remote participant, in join order (stable as people come and
+ * Your own tile, one tile per remote participant, and one per screen share, in join order (stable as people come and
  * go). Only the id list is read here, and each tile subscribes to its own participant: a join
  * re-renders the grid and mounts one tile, the existing tiles do not render.
  * Style with `[data-calls-kit-grid]`.
@@ -24,9 +26,11 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
 export function ParticipantGrid({
   localVideoTrack,
   localMuted = false,
+  localScreenTrack,
   ...divProps
 }: ParticipantGridProps): ReactNode {
   const ids = useRemoteParticipantIds()
+  const screens = useRemoteScreenShareIds()
   const { name, sessionId } = useCallsStore((s) => ({
     name: s.name,
     sessionId: s.session.sessionId,
@@ -42,8 +46,12 @@ export function ParticipantGrid({
           sessionId={sessionId}
         />
       )}
+      {localScreenTrack && <VideoTile track={localScreenTrack} name={`${name} (screen)`} isLocal mirror={false} data-source="screen" />}
       {ids.map((id) => (
         <ParticipantTile key={id} sessionId={id} />
+      ))}
+      {screens.map((id) => (
+        <ParticipantTile key={`${id}/screen`} sessionId={id} source="screen" data-source="screen" />
       ))}
     </div>
   )

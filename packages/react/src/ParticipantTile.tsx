@@ -1,5 +1,6 @@
 'use client'
 import { type ReactNode, memo } from 'react'
+import { useIsSpeaking } from './useAudioLevel'
 import { useParticipant } from './useParticipants'
 import { useRemoteTrack } from './useRemoteTrack'
 import { VideoTile, type VideoTileProps } from './VideoTile'
@@ -15,7 +16,7 @@ export interface ParticipantTileProps
 
 /**
  * A remote participant's tile: pulls their camera (or screen) and shows it with their name and
- * mute state. Memoized and subscribed to that participant only, so other participants joining or
+ * mute state, highlighted while they speak. Memoized and subscribed to that participant only, so other participants joining or
  * muting do not re-render it.
  * @example
  * <ParticipantTile sessionId={id} />
@@ -33,6 +34,9 @@ export const ParticipantTile = memo(function ParticipantTile({
       : undefined)
   const { track } = useRemoteTrack(video ? { sessionId, trackName: video.trackName } : undefined)
   const mic = participant?.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
+  // Shares the pull <RoomAudio> makes; only a change of "speaking" re-renders the tile.
+  const { track: micTrack } = useRemoteTrack(source === 'camera' && mic ? { sessionId, trackName: mic.trackName } : undefined)
+  const speaking = useIsSpeaking(mic?.muted ? undefined : micTrack)
   return (
     <VideoTile
       {...rest}
@@ -40,6 +44,7 @@ export const ParticipantTile = memo(function ParticipantTile({
       track={video && !video.muted ? track : undefined}
       name={source === 'screen' ? `${participant?.name ?? ''} (screen)` : (participant?.name ?? '')}
       muted={Boolean(mic?.muted)}
+      speaking={speaking}
     />
   )
 })

@@ -23,14 +23,18 @@ export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
   mirror?: boolean
   /** Session id of the participant (`data-session-id`). */
   sessionId?: string
+  /** Highlight as the active speaker (`data-speaking`). Defaults to `false`. */
+  speaking?: boolean
+  /** Connection quality badge (`data-quality`): `good`, `fair`, `poor`. Defaults to none. */
+  quality?: 'good' | 'fair' | 'poor'
   /** Extra content over the video (badges, controls). */
   children?: ReactNode
 }
 
 /**
  * A participant's video with their name and mute state. Style it through stable attributes:
- * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-session-id]`,
- * `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
+ * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-speaking]`, `[data-quality]`,
+ * `[data-session-id]`, `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
  * The ref is the `<video>` element. Memoized: same props, no render.
  * @example
  * <VideoTile track={videoTrack} name="Ada" isLocal />

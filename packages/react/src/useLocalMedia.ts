@@ -1,4 +1,5 @@
 'use client'
+import { DevicePreferences, chooseDevice } from '@calls-kit/core'
 import { useCallback, useEffect, useState } from 'react'
 
 /** Options of {@link useLocalMedia}. */
@@ -7,79 +8,146 @@ export interface UseLocalMediaOptions {
   video?: boolean | MediaTrackConstraints
   /** Microphone: `true`, constraints, or `false`. Defaults to `true`. */
   audio?: boolean | MediaTrackConstraints
+  /** Where device choices persist. Defaults to `localStorage` (key `calls-kit:devices`). */
+  preferences?: DevicePreferences
 }
 
 /** Result of {@link useLocalMedia}. */
 export interface UseLocalMediaResult {
+  /** The camera track; `null` while released (or before it opens). */
   videoTrack: MediaStreamTrack | null
+  /** The microphone track; `null` while released. */
   audioTrack: MediaStreamTrack | null
-  /** `false` while the camera is muted (the track sends black frames, no renegotiation). */
+  /** `false` while the camera is muted (black frames sent, or the device released). */
   cameraEnabled: boolean
-  /** `false` while the mic is muted (the track sends silence). */
+  /** `false` while the mic is muted (silence sent, or the device released). */
   micEnabled: boolean
-  setCameraEnabled: (enabled: boolean) => void
-  setMicEnabled: (enabled: boolean) => void
+  /**
+   * Mute/unmute the camera. Level 1 (default): `track.enabled = false` — the sender goes on with
+   * black frames, no renegotiation, the camera light may stay on. Level 2 (`{release: true}`): the
+   * track is stopped (light off) and `videoTrack` becomes `null`; unmuting opens it again.
+   */
+  setCameraEnabled: (enabled: boolean, options?: { release?: boolean }) => void
+  /** Same as `setCameraEnabled`, for the microphone (silence instead of black). */
+  setMicEnabled: (enabled: boolean, options?: { release?: boolean }) => void
+  /** deviceId of the camera in use. */
+  videoDeviceId: string | undefined
+  /** deviceId of the microphone in use. */
+  audioDeviceId: string | undefined
+  /** Switch camera (persisted as the preferred one); `usePublishTrack` swaps it in with `replaceTrack`. */
+  setVideoDevice: (deviceId: string) => void
+  /** Switch microphone (persisted). */
+  setAudioDevice: (deviceId: string) => void
   /** Why `getUserMedia` failed (`NotAllowedError`, `NotFoundError`, …). */
   error: Error | undefined
 }
 
-/**
- * Opens the camera and microphone (`getUserMedia`, W3C Media Capture §10) for a preview before
- * joining and for `usePublishTrack`. Muting sets `track.enabled = false`: the sender keeps going
- * with black frames/silence, so unmuting needs no renegotiation. Tracks stop on unmount.
- * @example
- * const { videoTrack, audioTrack, cameraEnabled, setCameraEnabled } = useLocalMedia()
- */
-export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMediaResult {
-  const video = options.video ?? true
-  const audio = options.audio ?? true
-  const [tracks, setTracks] = useState<{
-    video: MediaStreamTrack | null
-    audio: MediaStreamTrack | null
-  }>({ video: null, audio: null })
-  const [cameraEnabled, setCamera] = useState(true)
-  const [micEnabled, setMic] = useState(true)
-  const [error, setError] = useState<Error>()
-  const videoKey = JSON.stringify(video)
-  const audioKey = JSON.stringify(audio)
+interface Source {
+  track: MediaStreamTrack | null
+  deviceId: string | undefined
+  enabled: boolean
+  released: boolean
+}
 
+const initial: Source = { track: null, deviceId: undefined, enabled: true, released: false }
+
+function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackConstraints, preferences: DevicePreferences) {
+  const deviceKind: MediaDeviceKind = kind === 'video' ? 'videoinput' : 'audioinput'
+  const [source, setSource] = useState<Source>(() => ({ ...initial, deviceId: preferences.get(deviceKind) }))
+  const [error, setError] = useState<Error>()
+  const key = JSON.stringify(constraints)
+  const wanted = constraints !== false && !source.released
+
+  // Open the device (again) when the device, the constraints or the release state change.
   useEffect(() => {
+    if (!wanted || typeof navigator === 'undefined' || !navigator.mediaDevices) return
     let cancelled = false
-    let stream: MediaStream | undefined
-    const constraints = {
-      video: JSON.parse(videoKey),
-      audio: JSON.parse(audioKey),
-    } as MediaStreamConstraints
-    if (!constraints.video && !constraints.audio) return
+    let opened: MediaStreamTrack | undefined
+    const base = JSON.parse(key) as boolean | MediaTrackConstraints
+    const track = { ...(typeof base === 'object' ? base : {}), ...(source.deviceId ? { deviceId: { ideal: source.deviceId } } : {}) }
     navigator.mediaDevices
-      .getUserMedia(constraints)
-      .then((s) => {
-        stream = s
-        if (cancelled) return s.getTracks().forEach((t) => t.stop())
-        setTracks({ video: s.getVideoTracks()[0] ?? null, audio: s.getAudioTracks()[0] ?? null })
+      .getUserMedia({ [kind]: track })
+      .then((stream) => {
+        opened = (kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks())[0]
+        if (cancelled || !opened) return opened?.stop()
+        const deviceId = opened.getSettings().deviceId
+        setSource((s) => ({ ...s, track: opened ?? null, deviceId: deviceId ?? s.deviceId }))
         setError(undefined)
       })
       .catch((e: Error) => !cancelled && setError(e))
     return () => {
       cancelled = true
-      for (const t of stream?.getTracks() ?? []) t.stop()
+      opened?.stop()
     }
-  }, [videoKey, audioKey])
+  }, [kind, key, source.deviceId, wanted])
 
   useEffect(() => {
-    if (tracks.video) tracks.video.enabled = cameraEnabled
-  }, [tracks.video, cameraEnabled])
-  useEffect(() => {
-    if (tracks.audio) tracks.audio.enabled = micEnabled
-  }, [tracks.audio, micEnabled])
+    if (!wanted) setSource((s) => (s.track ? { ...s, track: null } : s))
+  }, [wanted])
 
+  useEffect(() => {
+    if (source.track) source.track.enabled = source.enabled
+  }, [source.track, source.enabled])
+
+  // Hot-plug: when the device in use vanishes, fall back; when the preferred one returns, go back.
+  useEffect(() => {
+    const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices
+    if (!media) return
+    const check = () =>
+      media
+        .enumerateDevices()
+        .then((all) => {
+          const available = all.filter((d) => d.kind === deviceKind)
+          setSource((s) => {
+            const next = chooseDevice(available, preferences.get(deviceKind), s.deviceId)
+            return next && next !== s.deviceId ? { ...s, deviceId: next } : s
+          })
+        })
+        .catch(() => {})
+    media.addEventListener('devicechange', check)
+    source.track?.addEventListener('ended', check)
+    return () => {
+      media.removeEventListener('devicechange', check)
+      source.track?.removeEventListener('ended', check)
+    }
+  }, [deviceKind, preferences, source.track])
+
+  const setEnabled = useCallback((enabled: boolean, options?: { release?: boolean }) => {
+    setSource((s) => ({ ...s, enabled, released: !enabled && Boolean(options?.release) }))
+  }, [])
+  const setDevice = useCallback(
+    (deviceId: string) => {
+      preferences.set(deviceKind, deviceId)
+      setSource((s) => ({ ...s, deviceId }))
+    },
+    [preferences, deviceKind],
+  )
+  return { source, error, setEnabled, setDevice }
+}
+
+/**
+ * Opens the camera and microphone (`getUserMedia`, W3C Media Capture §10) for a pre-join preview
+ * and for `usePublishTrack`, with two levels of mute, device switching (persisted across
+ * reloads) and hot-plug fallback. Tracks stop on unmount.
+ * @example
+ * const media = useLocalMedia()
+ * usePublishTrack(media.videoTrack, { source: 'camera', muted: !media.cameraEnabled })
+ */
+export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMediaResult {
+  const [preferences] = useState(() => options.preferences ?? new DevicePreferences())
+  const video = useSource('video', options.video ?? true, preferences)
+  const audio = useSource('audio', options.audio ?? true, preferences)
   return {
-    videoTrack: tracks.video,
-    audioTrack: tracks.audio,
-    cameraEnabled,
-    micEnabled,
-    setCameraEnabled: useCallback((on: boolean) => setCamera(on), []),
-    setMicEnabled: useCallback((on: boolean) => setMic(on), []),
-    error,
+    videoTrack: video.source.track,
+    audioTrack: audio.source.track,
+    cameraEnabled: video.source.enabled,
+    micEnabled: audio.source.enabled,
+    setCameraEnabled: video.setEnabled,
+    setMicEnabled: audio.setEnabled,
+    videoDeviceId: video.source.deviceId,
+    audioDeviceId: audio.source.deviceId,
+    setVideoDevice: video.setDevice,
+    setAudioDevice: audio.setDevice,
+    error: video.error ?? audio.error,
   }
 }

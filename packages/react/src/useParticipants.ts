@@ -57,3 +57,14 @@ export function useRemoteParticipantIds(): string[] {
 export function useParticipant(sessionId: string): Participant | undefined {
   return useRoster((r) => r.participants.find((p) => p.sessionId === sessionId), undefined)
 }
+
+/** Session ids of remote participants who share their screen (a `source: 'screen'` video track). */
+export function useRemoteScreenShareIds(): string[] {
+  return useRoster(
+    (r, localId) =>
+      r.participants
+        .filter((p) => p.sessionId !== localId && p.tracks.some((t) => t.source === 'screen' && t.kind === 'video'))
+        .map((p) => p.sessionId),
+    EMPTY,
+  )
+}

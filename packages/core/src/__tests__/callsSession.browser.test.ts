@@ -168,4 +168,45 @@ describe('CallsSession in Chromium', () => {
     await waitFor(() => readInboundTotals(viewer, 'video'), (v) => v.framesDecoded > before.framesDecoded + 20)
     await Promise.all([victim, viewer, attacker].map((p) => p.context().close()))
   })
+
+  it('should recover a subscriber whose SFU session vanished: new session, same pulls, new tracks decoding', async () => {
+    const a = await openPage()
+    const b = await openPage()
+    const aId = await publish(a, 'recover', 1)
+    const bId = await b.evaluate(async ([aId]) => {
+      const { session, rooms } = window.t
+      const id: string = await session.connect()
+      await rooms.join('recover', id, { name: 'sub', tracks: [] })
+      // As CallsRoom does: re-join under the new sessionId before the session re-pulls.
+      session.on('sessionchange', (next: string) => rooms.join('recover', next, { name: 'sub', tracks: [] }))
+      window.t.events = [] as string[]
+      session.on('trackreplaced', (locator: { trackName: string }, track: MediaStreamTrack) => {
+        window.t.events.push(`trackreplaced ${locator.trackName} ${track.kind}`)
+        window.t.replaced = track
+      })
+      session.subscribe((s: { status: string }, p: { status: string }) => {
+        if (s.status !== p.status) window.t.events.push(s.status)
+      })
+      await session.pull({ sessionId: aId, trackName: 'cam0' })
+      return id
+    }, [aId] as const)
+    await waitFor(() => readInboundTotals(b, 'video'), (v) => v.framesDecoded > 5)
+    server.requests.length = 0
+    const t0 = performance.now()
+    expect(await sfu.sfu.dropSession(bId)).toBe(true)
+    const events = await waitFor(
+      () => b.evaluate(() => window.t.events as string[]),
+      (e) => e.at(-1) === 'connected',
+      { timeoutMs: 40_000 },
+    )
+    const recoveredMs = performance.now() - t0
+    expect(events).toEqual(['reconnecting', 'trackreplaced cam0 video', 'connected'])
+    expect(await b.evaluate(() => window.t.session.sessionId)).not.toBe(bId)
+    // The new peer connection decodes the publisher's video again (the old one is closed and not counted).
+    await waitFor(() => readInboundTotals(b, 'video'), (v) => v.framesDecoded > 5)
+    const paths = server.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}/g, ':id')} ${r.status}`)
+    expect(paths).toContain('POST /api/calls/sessions/new 201')
+    process.stdout.write(`[core] recovery after the SFU dropped a session: ${recoveredMs.toFixed(0)} ms, requests: ${paths.join(', ')}\n`)
+    await Promise.all([a.context().close(), b.context().close()])
+  })
 })

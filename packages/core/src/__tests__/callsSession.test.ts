@@ -353,4 +353,29 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
     await b.connect()
     expect(FakePeerConnection.instances[1]?.configuration).toEqual({ iceServers: [] })
   })
+
+  it('should wait for a sessionchange listener (a room re-join) before re-pulling, and stay reconnecting until done', async () => {
+    const route = fakeRoute()
+    const { session } = newSession(route)
+    await session.pull({ sessionId: 'OTHER', trackName: 'x' })
+    const statuses: string[] = []
+    session.subscribe((s, p) => {
+      if (s.status !== p.status) statuses.push(s.status)
+    })
+    session.on('sessionchange', async (sessionId) => {
+      await new Promise((r) => setTimeout(r, 20))
+      route.calls.push({ method: 'PUT', path: `rejoined as ${sessionId}`, body: undefined, headers: new Headers() })
+    })
+    route.calls.length = 0
+    FakePeerConnection.instances[0]?.setConnectionState('failed')
+    await vi.waitFor(() => expect(statuses.at(-1)).toBe('connected'), { timeout: 8000 })
+    expect(statuses).toEqual(['reconnecting', 'connected'])
+    expect(route.calls.map((c) => c.path)).toEqual([
+      '/sessions/S1/renegotiate',
+      '/sessions/new',
+      'rejoined as S2',
+      '/sessions/S2/tracks/new',
+      '/sessions/S2/renegotiate',
+    ])
+  })
 })

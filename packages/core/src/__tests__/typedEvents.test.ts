@@ -37,4 +37,22 @@ describe('TypedEvents', () => {
     expect(await reported).toBe(boom)
     vi.restoreAllMocks()
   })
+
+  it('should wait in emitAsync for promises listeners return, up to the timeout', async () => {
+    const events = new TypedEvents<{ change: [string] }>()
+    const log: string[] = []
+    events.on('change', async (v) => {
+      await new Promise((r) => setTimeout(r, 20))
+      log.push(`slow ${v}`)
+    })
+    events.on('change', (v) => {
+      log.push(`sync ${v}`)
+    })
+    await events.emitAsync('change', 1000, 'a')
+    expect(log).toEqual(['sync a', 'slow a'])
+    events.on('change', () => new Promise(() => {}))
+    const t0 = Date.now()
+    await events.emitAsync('change', 30, 'b')
+    expect(Date.now() - t0).toBeLessThan(500)
+  })
 })

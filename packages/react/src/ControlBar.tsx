@@ -1,0 +1,60 @@
+'use client'
+import type { HTMLAttributes, ReactNode } from 'react'
+import { DeviceSelect } from './DeviceSelect'
+import { useCallsSession } from './useCallsSession'
+import type { UseLocalMediaResult } from './useLocalMedia'
+import type { UseScreenShareResult } from './useScreenShare'
+
+/** Props of {@link ControlBar}: the container `<div>`'s props plus what it controls. */
+export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {
+  /** From `useLocalMedia()`: mic/camera toggles and device menus. */
+  media: UseLocalMediaResult
+  /** From `useScreenShare()`: the share toggle; omit to hide it. */
+  screenShare?: UseScreenShareResult
+  /** Show camera/mic menus. Defaults to `true`. */
+  showDevices?: boolean
+}
+
+/**
+ * Mic, camera, screen share, device menus and Leave. Buttons carry `aria-pressed` (on = `true`)
+ * and `data-calls-kit-control="mic|camera|screen|leave"` for styling and tests.
+ * @example
+ * <ControlBar media={media} screenShare={screen} />
+ */
+export function ControlBar({ media, screenShare, showDevices = true, ...divProps }: ControlBarProps): ReactNode {
+  const { leave } = useCallsSession()
+  return (
+    <div data-calls-kit-control-bar="" {...divProps}>
+      <button type="button" data-calls-kit-control="mic" aria-pressed={media.micEnabled} onClick={() => media.setMicEnabled(!media.micEnabled)}>
+        {media.micEnabled ? 'Mic on' : 'Mic off'}
+      </button>
+      <button
+        type="button"
+        data-calls-kit-control="camera"
+        aria-pressed={media.cameraEnabled}
+        onClick={() => media.setCameraEnabled(!media.cameraEnabled)}
+      >
+        {media.cameraEnabled ? 'Camera on' : 'Camera off'}
+      </button>
+      {screenShare && (
+        <button
+          type="button"
+          data-calls-kit-control="screen"
+          aria-pressed={screenShare.active}
+          onClick={() => (screenShare.active ? screenShare.stop() : void screenShare.start())}
+        >
+          {screenShare.active ? 'Stop sharing' : 'Share screen'}
+        </button>
+      )}
+      {showDevices && (
+        <>
+          <DeviceSelect kind="videoinput" value={media.videoDeviceId} onChange={media.setVideoDevice} aria-label="Camera" />
+          <DeviceSelect kind="audioinput" value={media.audioDeviceId} onChange={media.setAudioDevice} aria-label="Microphone" />
+        </>
+      )}
+      <button type="button" data-calls-kit-control="leave" onClick={() => void leave()}>
+        Leave
+      </button>
+    </div>
+  )
+}
