@@ -88,7 +88,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.session = options.createSession?.() ?? new CallsSession(options)
     this.rooms =
       options.rooms ??
-      new RoomClient({ apiBase: options.apiBase, fetch: options.fetch, getSessionToken: () => this.session.getSessionToken() })
+      new RoomClient({ apiBase: options.apiBase, fetch: options.fetch, getSessionToken: (id) => this.session.getSessionToken(id) })
     this.#store = new StateStore<CallsRoomState>({
       room: options.room,
       name: options.name,

@@ -144,7 +144,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   readonly #queue = new NegotiationQueue()
   readonly #options: CallsSessionOptions
   #pc: RTCPeerConnection | undefined
-  #sessionToken: string | undefined
+  /** Session tokens by sessionId: the current one, and older ones (recovery) for leaving rooms. */
+  readonly #tokens = new Map<string, string>()
   #connecting: Promise<string> | undefined
   #pushes: PushRequest[] = []
   #pulls: PullRequest[] = []
@@ -167,8 +168,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       new CallsApiClient({
         baseUrl: options.apiBase ?? '/api/calls',
         fetch: options.fetch,
-        headers: (sessionId): Record<string, string> =>
-          sessionId && this.#sessionToken ? { 'calls-session-token': this.#sessionToken } : {},
+        headers: (sessionId): Record<string, string> => {
+          const token = sessionId && this.#tokens.get(sessionId)
+          return token ? { 'calls-session-token': token } : {}
+        },
       })
   }
 
@@ -188,9 +191,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     return this.#store.getState().sessionId
   }
 
-  /** The app route's proof of ownership of this session (`Calls-Session-Token`), if it issued one. */
-  getSessionToken(): string | undefined {
-    return this.#sessionToken
+  /**
+   * The app route's proof of ownership (`Calls-Session-Token`) of the current session, or of
+   * `sessionId` when given (also a session this engine had before a recovery), if it issued one.
+   */
+  getSessionToken(sessionId?: string): string | undefined {
+    const id = sessionId ?? this.sessionId
+    return id === undefined ? undefined : this.#tokens.get(id)
   }
 
   /** The underlying peer connection (for `getStats()`), `undefined` before `connect()`. */
@@ -380,7 +387,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       throw new InvalidStateError('the session was destroyed while connecting')
     }
     this.#pc = pc
-    this.#sessionToken = res.sessionToken
+    if (res.sessionToken) this.#tokens.set(res.sessionId, res.sessionToken)
     this.#ownSessionIds.add(res.sessionId)
     pc.addEventListener('connectionstatechange', () => this.#onConnectionState(pc))
     this.#store.setState({

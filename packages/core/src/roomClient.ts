@@ -7,8 +7,11 @@ export interface RoomClientOptions {
   apiBase?: string
   /** `fetch` to use. Defaults to `globalThis.fetch`. */
   fetch?: typeof fetch
-  /** The current session token (`CallsSession.getSessionToken()`), sent as `Calls-Session-Token`. */
-  getSessionToken: () => string | undefined
+  /**
+   * The session token sent as `Calls-Session-Token`: called with the participant's sessionId on
+   * participant routes, without one for reads. Pass `(id) => session.getSessionToken(id)`.
+   */
+  getSessionToken: (sessionId?: string) => string | undefined
   /** Heartbeat period while joined (ms); the server drops participants silent for 30 s. Defaults to `10000`. */
   heartbeatMs?: number
   /** `EventSource` constructor (for tests). Defaults to `globalThis.EventSource`. */
@@ -42,9 +45,9 @@ export class RoomClient {
     return `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(sessionId)}`
   }
 
-  async #request(method: string, path: string, body?: unknown): Promise<Roster> {
+  async #request(method: string, path: string, body?: unknown, sessionId?: string): Promise<Roster> {
     const headers = new Headers()
-    const token = this.#options.getSessionToken()
+    const token = this.#options.getSessionToken(sessionId)
     if (token) headers.set('calls-session-token', token)
     if (body !== undefined) headers.set('content-type', 'application/json')
     let res: Response
@@ -66,7 +69,7 @@ export class RoomClient {
    * @returns the roster after the join.
    */
   async join(room: string, sessionId: string, update: ParticipantUpdate): Promise<Roster> {
-    const roster = await this.#request('PUT', this.#participantPath(room, sessionId), update)
+    const roster = await this.#request('PUT', this.#participantPath(room, sessionId), update, sessionId)
     const key = `${room}\n${sessionId}`
     const existing = this.#heartbeats.get(key)
     if (existing) existing.update = update
@@ -74,7 +77,11 @@ export class RoomClient {
       const entry = {
         update,
         timer: setInterval(() => {
-          this.#request('PUT', this.#participantPath(room, sessionId), entry.update).catch(() => {})
+          this.#request('PUT', this.#participantPath(room, sessionId), entry.update, sessionId).catch((error: unknown) => {
+            // Refused for good (token no longer valid, session gone): stop knocking. Transient errors retry.
+            const status = (error as CallsApiError).status
+            if (status === 401 || status === 403 || status === 404) this.#stopHeartbeat(key)
+          })
         }, this.#options.heartbeatMs ?? 10_000),
       }
       this.#heartbeats.set(key, entry)
@@ -89,10 +96,13 @@ export class RoomClient {
 
   /** Leaves `room` and stops the heartbeat. @returns the roster after leaving. */
   async leave(room: string, sessionId: string): Promise<Roster> {
-    const key = `${room}\n${sessionId}`
+    this.#stopHeartbeat(`${room}\n${sessionId}`)
+    return this.#request('DELETE', this.#participantPath(room, sessionId), undefined, sessionId)
+  }
+
+  #stopHeartbeat(key: string): void {
     clearInterval(this.#heartbeats.get(key)?.timer)
     this.#heartbeats.delete(key)
-    return this.#request('DELETE', this.#participantPath(room, sessionId))
   }
 
   /** Reads the roster of `room` once. */

@@ -48,7 +48,7 @@ describe('CallsSession in Chromium', () => {
     await page.evaluate(() => {
       const { CallsSession, RoomClient } = window.CallsKit
       const session = new CallsSession({ rtcConfiguration: { iceServers: [] } })
-      const rooms = new RoomClient({ getSessionToken: () => session.getSessionToken() })
+      const rooms = new RoomClient({ getSessionToken: (id?: string) => session.getSessionToken(id) })
       window.t = { session, rooms }
     })
     return page
@@ -178,7 +178,10 @@ describe('CallsSession in Chromium', () => {
       const id: string = await session.connect()
       await rooms.join('recover', id, { name: 'sub', tracks: [] })
       // As CallsRoom does: re-join under the new sessionId before the session re-pulls.
-      session.on('sessionchange', (next: string) => rooms.join('recover', next, { name: 'sub', tracks: [] }))
+      session.on('sessionchange', (next: string, previous: string) => {
+        rooms.leave('recover', previous) // with the previous session's token: no ghost participant
+        return rooms.join('recover', next, { name: 'sub', tracks: [] })
+      })
       window.t.events = [] as string[]
       session.on('trackreplaced', (locator: { trackName: string }, track: MediaStreamTrack) => {
         window.t.events.push(`trackreplaced ${locator.trackName} ${track.kind}`)
@@ -206,6 +209,10 @@ describe('CallsSession in Chromium', () => {
     await waitFor(() => readInboundTotals(b, 'video'), (v) => v.framesDecoded > 5)
     const paths = server.requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}/g, ':id')} ${r.status}`)
     expect(paths).toContain('POST /api/calls/sessions/new 201')
+    expect(paths.filter((p) => / (401|403)$/.test(p))).toEqual([])
+    const newId = await b.evaluate(() => window.t.session.sessionId as string)
+    const roster = await b.evaluate(() => window.t.rooms.getRoster('recover'))
+    expect(roster.participants.map((p: { sessionId: string }) => p.sessionId).sort()).toEqual([aId, newId].sort())
     process.stdout.write(`[core] recovery after the SFU dropped a session: ${recoveredMs.toFixed(0)} ms, requests: ${paths.join(', ')}\n`)
     await Promise.all([a.context().close(), b.context().close()])
   })

@@ -118,6 +118,45 @@ describe('RoomClient', () => {
     expect(calls).toHaveLength(5)
   })
 
+  it("should send each participant's own token, and stop a heartbeat the route refuses for good", async () => {
+    vi.useFakeTimers()
+    let refuse = false
+    const { fetch, calls } = fakeFetch(() =>
+      refuse
+        ? Response.json({ errorCode: 'forbidden', errorDescription: 'x' }, { status: 403 })
+        : Response.json({ room: 'lobby', participants: [] }),
+    )
+    const tokens: Record<string, string> = { S1: 'T1', S2: 'T2' }
+    const rooms = new RoomClient({ fetch, getSessionToken: (id) => (id ? tokens[id] : 'T2') })
+    await rooms.join('lobby', 'S1', update)
+    await rooms.join('lobby', 'S2', update)
+    await rooms.getRoster('lobby')
+    expect(calls.map((c) => c.headers.get('calls-session-token'))).toEqual(['T1', 'T2', 'T2'])
+    refuse = true
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(calls).toHaveLength(5)
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(calls).toHaveLength(5)
+  })
+
+  it('should keep the heartbeat through a transient failure', async () => {
+    vi.useFakeTimers()
+    let fail = false
+    const { fetch, calls } = fakeFetch(() =>
+      fail
+        ? Response.json({ errorCode: 'upstream', errorDescription: 'x' }, { status: 502 })
+        : Response.json({ room: 'r', participants: [] }),
+    )
+    const rooms = new RoomClient({ fetch, getSessionToken: () => 'T1' })
+    await rooms.join('r', 'S1', update)
+    fail = true
+    await vi.advanceTimersByTimeAsync(10_000)
+    fail = false
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(calls).toHaveLength(3)
+    rooms.dispose()
+  })
+
   it('should throw CallsApiError with the route status and errorCode', async () => {
     const { fetch } = fakeFetch(() =>
       Response.json({ errorCode: 'forbidden', errorDescription: 'not yours' }, { status: 403 }),
