@@ -77,7 +77,10 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   readonly #options: CallsRoomOptions
   readonly #store: StateStore<CallsRoomState>
   readonly #tracks = new Map<string, MediaStreamTrack | null>()
-  readonly #refs = new Map<string, { count: number; locator: TrackLocator; timer?: ReturnType<typeof setTimeout> }>()
+  readonly #refs = new Map<
+    string,
+    { count: number; locator: TrackLocator; preferredRid?: string; timer?: ReturnType<typeof setTimeout> }
+  >()
   readonly #unpublishTimers = new Map<string, ReturnType<typeof setTimeout>>()
   #unwireSession: () => void = () => {}
   #stopRoster: () => void = () => {}
@@ -192,6 +195,8 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       this.#store.setState({ joinState: 'joined' })
       this.#followRoster()
       await this.rooms.join(room, sessionId, { name, tracks: this.#publishedInfos() })
+      // Remote tracks still wanted from before a leave() are pulled again (after the join: pulls are room-authorized).
+      for (const [key, ref] of this.#refs) if (ref.count > 0) this.#pull(key, ref.locator, ref.preferredRid)
     } catch (error) {
       this.#store.setState({ joinState: 'idle', error: error as Error })
       throw error
@@ -238,6 +243,9 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         await this.session.close(locator)
         return
       }
+      // The track may have been replaced while the push was in flight: send the latest one.
+      const latest = this.#tracks.get(name)
+      if (latest !== track) await this.session.replaceTrack(locator, latest ?? null)
       this.#setLocal(name, { locator, status: 'published' })
     } catch (error) {
       this.#setLocal(name, { status: 'error', error: error as Error })
@@ -311,15 +319,20 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       clearTimeout(ref.timer)
       return
     }
-    this.#refs.set(key, { count: 1, locator })
+    this.#refs.set(key, { count: 1, locator, preferredRid })
+    this.#pull(key, locator, preferredRid)
+  }
+
+  #pull(key: string, locator: TrackLocator, preferredRid: string | undefined): void {
     this.#setRemote(key, { track: undefined, status: 'pulling', error: undefined })
-    this.session
+    const session = this.session
+    session
       .pull(locator, { preferredRid })
       .then((track) => {
-        if (this.#refs.has(key)) this.#setRemote(key, { track, status: 'ready', error: undefined })
+        if (this.#refs.has(key) && session === this.session) this.#setRemote(key, { track, status: 'ready', error: undefined })
       })
       .catch((error) => {
-        if (this.#refs.has(key)) this.#setRemote(key, { track: undefined, status: 'error', error })
+        if (this.#refs.has(key) && session === this.session) this.#setRemote(key, { track: undefined, status: 'error', error })
       })
   }
 

@@ -1,0 +1,103 @@
+import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { CallsRoom } from '../callsRoom'
+
+const track = (kind = 'video') => ({ kind, id: crypto.randomUUID() }) as unknown as MediaStreamTrack
+
+function newRoom(route = createFakeCallsRoute()) {
+  const room = new CallsRoom({
+    apiBase: '/api/calls',
+    room: 'lobby',
+    name: 'Ada',
+    fetch: route.fetch,
+    RTCPeerConnection: FakePeerConnection as never,
+    releaseDelayMs: 0,
+  })
+  return { room, route }
+}
+
+afterEach(() => {
+  FakePeerConnection.instances.length = 0
+})
+
+describe('CallsRoom', () => {
+  it('should push what was published before join in one batch, then enter the roster with those tracks', async () => {
+    const { room, route } = newRoom()
+    room.publish('mic', track('audio'), { source: 'microphone' })
+    room.publish('cam', track('video'), { source: 'camera', muted: true })
+    await room.join()
+    expect(route.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /sessions/new',
+      'POST /sessions/S1/tracks/new',
+      'PUT /rooms/lobby/participants/S1',
+    ])
+    expect(route.calls[1]?.body.tracks.map((t: { trackName: string }) => t.trackName)).toEqual([
+      'mic',
+      'cam',
+    ])
+    expect(route.calls[2]?.body).toEqual({
+      name: 'Ada',
+      tracks: [
+        { trackName: 'mic', kind: 'audio', muted: false, source: 'microphone' },
+        { trackName: 'cam', kind: 'video', muted: true, source: 'camera' },
+      ],
+    })
+    expect(route.calls[2]?.headers.get('calls-session-token')).toBe('T1')
+    expect(room.getState().local.cam).toMatchObject({
+      status: 'published',
+      locator: { sessionId: 'S1', trackName: 'cam' },
+    })
+    room.destroy()
+  })
+
+  it('should pull remote tracks wanted across a leave and a re-join on the new session', async () => {
+    const { room, route } = newRoom()
+    await room.join()
+    const locator = { sessionId: 'OTHER', trackName: 'cam' }
+    room.acquireRemoteTrack(locator)
+    await vi.waitFor(() => expect(room.getState().remote['OTHER/cam']?.status).toBe('ready'))
+    await room.leave()
+    expect(room.getState().remote['OTHER/cam']?.status).toBe('pulling')
+    route.calls.length = 0
+    await room.join()
+    await vi.waitFor(() => expect(room.getState().remote['OTHER/cam']?.status).toBe('ready'))
+    expect(route.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /sessions/new',
+      'PUT /rooms/lobby/participants/S2',
+      'POST /sessions/S2/tracks/new',
+      'PUT /sessions/S2/renegotiate',
+    ])
+    room.destroy()
+  })
+
+  it('should re-join under the new sessionId and leave the old one before the recovered session re-pulls', async () => {
+    const { room, route } = newRoom()
+    room.publish('cam', track())
+    await room.join()
+    room.acquireRemoteTrack({ sessionId: 'OTHER', trackName: 'cam' })
+    await vi.waitFor(() => expect(room.getState().remote['OTHER/cam']?.status).toBe('ready'))
+    const before = room.getState().remote['OTHER/cam']?.track
+    route.calls.length = 0
+    FakePeerConnection.instances[0]?.setConnectionState('failed')
+    await vi.waitFor(() => expect(room.getState().session.status).toBe('connected'), {
+      timeout: 8000,
+    })
+    const calls = route.calls.map(
+      (c) => `${c.method} ${c.path} ${c.headers.get('calls-session-token') ?? '-'}`,
+    )
+    expect(calls).toEqual([
+      'PUT /sessions/S1/renegotiate T1', // ICE restart: the fake cannot, so a new session follows
+      'POST /sessions/new -',
+      'DELETE /rooms/lobby/participants/S1 T1',
+      'PUT /rooms/lobby/participants/S2 T2',
+      'POST /sessions/S2/tracks/new T2',
+      'POST /sessions/S2/tracks/new T2',
+      'PUT /sessions/S2/renegotiate T2',
+    ])
+    expect(room.getState().local.cam?.locator).toEqual({ sessionId: 'S2', trackName: 'cam' })
+    const after = room.getState().remote['OTHER/cam']
+    expect(after?.status).toBe('ready')
+    expect(after?.track).not.toBe(before)
+    room.destroy()
+  })
+})
