@@ -18,6 +18,8 @@ export interface RunningSample {
   url: string
   /** The embedded local SFU's Calls API base, e.g. `http://127.0.0.1:8787/v1`; unset with Cloudflare credentials. */
   sfuUrl: string | undefined
+  /** The embedded local SFU itself (tests use `sfu.sfu.dropSession(id)`); unset with Cloudflare credentials. */
+  sfu: LocalSfu | undefined
   /** Stops the app and the SFU. */
   close(): Promise<void>
 }
@@ -50,6 +52,7 @@ export async function startSample(options: StartSampleOptions = {}): Promise<Run
   return {
     url,
     sfuUrl: sfu?.url,
+    sfu,
     async close() {
       await vite.close()
       await sfu?.close()

@@ -46,12 +46,12 @@ export function ParticipantGrid({
           sessionId={sessionId}
         />
       )}
-      {localScreenTrack && <VideoTile track={localScreenTrack} name={`${name} (screen)`} isLocal mirror={false} data-source="screen" />}
+      {localScreenTrack && <VideoTile track={localScreenTrack} name={`${name} (screen)`} isLocal mirror={false} source="screen" />}
       {ids.map((id) => (
         <ParticipantTile key={id} sessionId={id} />
       ))}
       {screens.map((id) => (
-        <ParticipantTile key={`${id}/screen`} sessionId={id} source="screen" data-source="screen" />
+        <ParticipantTile key={`${id}/screen`} sessionId={id} source="screen" />
       ))}
     </div>
   )

@@ -45,6 +45,7 @@ export const ParticipantTile = memo(function ParticipantTile({
       name={source === 'screen' ? `${participant?.name ?? ''} (screen)` : (participant?.name ?? '')}
       muted={Boolean(mic?.muted)}
       speaking={speaking}
+      source={source}
     />
   )
 })

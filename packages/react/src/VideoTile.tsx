@@ -27,13 +27,15 @@ export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
   speaking?: boolean
   /** Connection quality badge (`data-quality`): `good`, `fair`, `poor`. Defaults to none. */
   quality?: 'good' | 'fair' | 'poor'
+  /** What the video shows (`data-source`), e.g. `camera` or `screen`. Defaults to none. */
+  source?: string
   /** Extra content over the video (badges, controls). */
   children?: ReactNode
 }
 
 /**
  * A participant's video with their name and mute state. Style it through stable attributes:
- * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-speaking]`, `[data-quality]`,
+ * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-speaking]`, `[data-quality]`, `[data-source]`,
  * `[data-session-id]`, `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
  * The ref is the `<video>` element. Memoized: same props, no render.
  * @example
@@ -48,6 +50,9 @@ export const VideoTile = memo(
       isLocal = false,
       mirror,
       sessionId,
+      speaking = false,
+      quality,
+      source,
       children,
       style,
       ...videoProps
@@ -74,6 +79,9 @@ export const VideoTile = memo(
         data-muted={String(muted)}
         data-has-video={String(Boolean(track))}
         data-session-id={sessionId}
+        data-speaking={String(speaking)}
+        data-quality={quality}
+        data-source={source}
       >
         <video
           ref={setRefs}

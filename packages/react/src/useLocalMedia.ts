@@ -44,16 +44,19 @@ export interface UseLocalMediaResult {
 
 interface Source {
   track: MediaStreamTrack | null
-  deviceId: string | undefined
+  /** The device asked for (user choice, preference or hot-plug fallback); opening follows it. */
+  requestedId: string | undefined
+  /** The device the open track really uses. */
+  activeId: string | undefined
   enabled: boolean
   released: boolean
 }
 
-const initial: Source = { track: null, deviceId: undefined, enabled: true, released: false }
+const initial: Source = { track: null, requestedId: undefined, activeId: undefined, enabled: true, released: false }
 
 function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackConstraints, preferences: DevicePreferences) {
   const deviceKind: MediaDeviceKind = kind === 'video' ? 'videoinput' : 'audioinput'
-  const [source, setSource] = useState<Source>(() => ({ ...initial, deviceId: preferences.get(deviceKind) }))
+  const [source, setSource] = useState<Source>(() => ({ ...initial, requestedId: preferences.get(deviceKind) }))
   const [error, setError] = useState<Error>()
   const key = JSON.stringify(constraints)
   const wanted = constraints !== false && !source.released
@@ -64,14 +67,14 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
     let cancelled = false
     let opened: MediaStreamTrack | undefined
     const base = JSON.parse(key) as boolean | MediaTrackConstraints
-    const track = { ...(typeof base === 'object' ? base : {}), ...(source.deviceId ? { deviceId: { ideal: source.deviceId } } : {}) }
+    const track = { ...(typeof base === 'object' ? base : {}), ...(source.requestedId ? { deviceId: { ideal: source.requestedId } } : {}) }
     navigator.mediaDevices
       .getUserMedia({ [kind]: track })
       .then((stream) => {
         opened = (kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks())[0]
         if (cancelled || !opened) return opened?.stop()
         const deviceId = opened.getSettings().deviceId
-        setSource((s) => ({ ...s, track: opened ?? null, deviceId: deviceId ?? s.deviceId }))
+        setSource((s) => ({ ...s, track: opened ?? null, activeId: deviceId ?? s.requestedId }))
         setError(undefined)
       })
       .catch((e: Error) => !cancelled && setError(e))
@@ -79,7 +82,7 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
       cancelled = true
       opened?.stop()
     }
-  }, [kind, key, source.deviceId, wanted])
+  }, [kind, key, source.requestedId, wanted])
 
   useEffect(() => {
     if (!wanted) setSource((s) => (s.track ? { ...s, track: null } : s))
@@ -99,8 +102,8 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
         .then((all) => {
           const available = all.filter((d) => d.kind === deviceKind)
           setSource((s) => {
-            const next = chooseDevice(available, preferences.get(deviceKind), s.deviceId)
-            return next && next !== s.deviceId ? { ...s, deviceId: next } : s
+            const next = chooseDevice(available, preferences.get(deviceKind), s.activeId)
+            return next && next !== s.activeId && next !== s.requestedId ? { ...s, requestedId: next } : s
           })
         })
         .catch(() => {})
@@ -118,7 +121,7 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
   const setDevice = useCallback(
     (deviceId: string) => {
       preferences.set(deviceKind, deviceId)
-      setSource((s) => ({ ...s, deviceId }))
+      setSource((s) => ({ ...s, requestedId: deviceId }))
     },
     [preferences, deviceKind],
   )
@@ -144,8 +147,8 @@ export function useLocalMedia(options: UseLocalMediaOptions = {}): UseLocalMedia
     micEnabled: audio.source.enabled,
     setCameraEnabled: video.setEnabled,
     setMicEnabled: audio.setEnabled,
-    videoDeviceId: video.source.deviceId,
-    audioDeviceId: audio.source.deviceId,
+    videoDeviceId: video.source.activeId ?? video.source.requestedId,
+    audioDeviceId: audio.source.activeId ?? audio.source.requestedId,
     setVideoDevice: video.setDevice,
     setAudioDevice: audio.setDevice,
     error: video.error ?? audio.error,

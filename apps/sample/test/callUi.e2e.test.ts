@@ -1,0 +1,117 @@
+import { RECORD_PEER_CONNECTIONS, launchChromium, readInboundTotals, waitFor } from '@calls-kit/testing'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningSample, startSample } from '../server/startSample'
+
+/** The call UI of issue 5 in real Chromium: two fake cameras, fake mic beeps, fake screen. */
+describe('sample: call UI', () => {
+  let sample: RunningSample
+  let browser: Browser
+  let alice: Page
+  let bob: Page
+  /** Negotiating requests (tracks/new, renegotiate) each page made. */
+  const negotiations = new Map<Page, number>()
+
+  async function openTab(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage()
+    await page.addInitScript(RECORD_PEER_CONNECTIONS)
+    negotiations.set(page, 0)
+    page.on('request', (r) => {
+      if (/\/(tracks\/new|renegotiate)$/.test(new URL(r.url()).pathname)) negotiations.set(page, (negotiations.get(page) ?? 0) + 1)
+    })
+    await page.goto(`${sample.url}?room=ui&name=${name}`)
+    await page.getByRole('button', { name: 'Join' }).click()
+    await page.locator('[data-calls-kit-tile][data-local="true"]').waitFor()
+    return page
+  }
+
+  const remoteTile = (page: Page, name: string) =>
+    page.locator('[data-calls-kit-tile][data-local="false"]:not([data-source="screen"])').filter({ hasText: name })
+
+  /** Frames decoded per second on `page` over `ms`. */
+  async function fps(page: Page, ms = 2000): Promise<number> {
+    const a = await readInboundTotals(page, 'video')
+    await page.waitForTimeout(ms)
+    const b = await readInboundTotals(page, 'video')
+    return ((b.framesDecoded - a.framesDecoded) * 1000) / ms
+  }
+
+  beforeAll(async () => {
+    sample = await startSample({ port: 0, sfuPort: 0 })
+    browser = await launchChromium({ args: ['--use-fake-device-for-media-stream=device-count=2'] })
+    alice = await openTab('Alice')
+    bob = await openTab('Bob')
+    await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > 10, { timeoutMs: 20_000 })
+    await waitFor(() => readInboundTotals(alice, 'video'), (v) => v.framesDecoded > 10, { timeoutMs: 20_000 })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await sample?.close()
+  })
+
+  it('should stop frames at the receiver on camera mute, without a new negotiation', async () => {
+    const before = negotiations.get(alice)
+    expect(await fps(bob)).toBeGreaterThan(10)
+    await alice.getByRole('button', { name: 'Camera on' }).click()
+    await remoteTile(bob, 'Alice').and(bob.locator('[data-has-video="false"]')).waitFor({ timeout: 5000 })
+    await bob.waitForTimeout(500)
+    const muted = await fps(bob)
+    expect(muted).toBeLessThan(5) // Chromium sends ~1 black frame/s for a disabled track
+    await alice.getByRole('button', { name: 'Camera off' }).click()
+    await waitFor(() => fps(bob, 1000), (f) => f > 10, { timeoutMs: 10_000 })
+    expect(negotiations.get(alice)).toBe(before)
+  })
+
+  it('should switch camera on the same transceiver (replaceTrack, no renegotiation)', async () => {
+    const before = negotiations.get(alice)
+    const senders = () =>
+      alice.evaluate(() =>
+        (window as any).__callsKitPeerConnections
+          .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
+          .flatMap((pc: RTCPeerConnection) =>
+            pc.getTransceivers().filter((t) => t.sender.track?.kind === 'video').map((t) => `${t.mid}:${t.sender.track?.label}`),
+          ),
+      )
+    expect(await senders()).toEqual(['0:fake_device_0'])
+    const camera = alice.getByLabel('Camera')
+    const other = await camera.locator('option').nth(1).getAttribute('value')
+    await camera.selectOption(other ?? '')
+    await waitFor(senders, (s) => s[0] === '0:fake_device_1')
+    const decoded = (await readInboundTotals(bob, 'video')).framesDecoded
+    await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > decoded + 20)
+    expect(negotiations.get(alice)).toBe(before)
+  })
+
+  it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {
+    await alice.getByRole('button', { name: 'Share screen' }).click()
+    const tile = bob.locator('[data-calls-kit-tile][data-source="screen"]')
+    await tile.waitFor({ timeout: 10_000 })
+    const width = await waitFor(
+      () => tile.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth),
+      (w) => w > 0,
+      { timeoutMs: 15_000 },
+    )
+    expect(width).toBeGreaterThan(640) // the fake screen is 1280×720, the camera 640×480
+    await expect(tile.getByText('Alice (screen)').count()).resolves.toBe(1)
+    await alice.getByRole('button', { name: 'Stop sharing' }).click()
+    await tile.waitFor({ state: 'detached', timeout: 5000 })
+  })
+
+  it("should highlight the speaking participant on the other page", async () => {
+    // Chromium's fake microphone beeps once a second.
+    await remoteTile(bob, 'Alice').and(bob.locator('[data-speaking="true"]')).waitFor({ timeout: 10_000 })
+  })
+
+  it('should go reconnecting → connected after the SFU drops the session, and media flows again', async () => {
+    const aliceSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    expect(await sample.sfu?.sfu.dropSession(aliceSession ?? '')).toBe(true)
+    await alice.locator('[data-connection-state="reconnecting"]').waitFor({ timeout: 15_000 })
+    await alice.locator('[data-connection-state="connected"]').waitFor({ timeout: 20_000 })
+    const newSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    expect(newSession).not.toBe(aliceSession)
+    // Bob sees Alice's new session's video, Alice sees Bob again.
+    await remoteTile(bob, 'Alice').and(bob.locator(`[data-session-id="${newSession}"][data-has-video="true"]`)).waitFor({ timeout: 15_000 })
+    await waitFor(() => fps(bob, 1000), (f) => f > 5, { timeoutMs: 15_000 })
+    await waitFor(() => fps(alice, 1000), (f) => f > 5, { timeoutMs: 15_000 })
+  })
+})
