@@ -215,6 +215,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#stopRoster = () => {}
     if (session.sessionId) await this.rooms.leave(room, session.sessionId).catch(() => {})
     this.rooms.dispose()
+    this.#onSender.clear()
     this.#replaceSession()
     const local = Object.fromEntries(
       Object.entries(this.getState().local).map(([n, t]) => [n, { ...t, locator: undefined, status: 'idle' as const, error: undefined }]),
@@ -243,15 +244,31 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         await this.session.close(locator)
         return
       }
-      // The track may have been replaced while the push was in flight: send the latest one.
-      const latest = this.#tracks.get(name)
-      if (latest !== track) await this.session.replaceTrack(locator, latest ?? null)
+      this.#onSender.set(name, track)
       this.#setLocal(name, { locator, status: 'published' })
+      // The track may have been replaced or muted while the push was in flight.
+      this.#syncSender(name)
     } catch (error) {
       this.#setLocal(name, { status: 'error', error: error as Error })
     }
   }
   readonly #encodings = new Map<string, RTCRtpEncodingParameters[] | undefined>()
+  /** What each published track's sender carries now (`null` while muted). */
+  readonly #onSender = new Map<string, MediaStreamTrack | null>()
+
+  /**
+   * Puts on the sender what should be sent: the track, or nothing while muted — a mute that stops
+   * the media at the SFU and at every receiver without renegotiation (`RTCRtpSender.replaceTrack`,
+   * W3C webrtc-pc §5.2); the device stays open (the camera light may stay on).
+   */
+  #syncSender(name: string): void {
+    const entry = this.getState().local[name]
+    if (entry?.status !== 'published' || !entry.locator) return
+    const wanted = entry.info.muted ? null : (this.#tracks.get(name) ?? null)
+    if (this.#onSender.get(name) === wanted) return
+    this.#onSender.set(name, wanted)
+    this.session.replaceTrack(entry.locator, wanted).catch((error) => this.#setLocal(name, { status: 'error', error }))
+  }
 
   /**
    * Publishes `track` as `name` (pushed now when joined, else at join). Calling again with another
@@ -260,7 +277,6 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   publish(name: string, track: MediaStreamTrack | null, options: PublishOptions = {}): void {
     clearTimeout(this.#unpublishTimers.get(name))
     this.#unpublishTimers.delete(name)
-    const previous = this.#tracks.get(name)
     this.#tracks.set(name, track)
     this.#encodings.set(name, options.encodings)
     const existing = this.getState().local[name]
@@ -279,18 +295,22 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     const joined = this.getState().joinState === 'joined'
     if (!joined) return
     const current = this.getState().local[name]
-    if (current?.status === 'published' && current.locator && previous !== track) {
-      this.session.replaceTrack(current.locator, track).catch((error) => this.#setLocal(name, { status: 'error', error }))
+    if (current?.status === 'published') {
+      this.#syncSender(name)
     } else if (current?.status === 'idle' || current?.status === 'error') {
       void this.#push(name).then(() => this.#syncRoster())
     }
   }
 
-  /** Sets the `muted` flag others see for `name` (the caller disables the track itself). */
+  /**
+   * Mutes or unmutes `name`: while muted the sender sends nothing (no renegotiation) and the
+   * roster shows `muted: true`.
+   */
   setMuted(name: string, muted: boolean): void {
     const entry = this.getState().local[name]
     if (!entry || entry.info.muted === muted) return
     this.#setLocal(name, { info: { ...entry.info, muted } })
+    this.#syncSender(name)
     void this.#syncRoster()
   }
 

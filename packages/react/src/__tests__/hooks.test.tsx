@@ -77,7 +77,7 @@ describe('useCallsSession', () => {
 })
 
 describe('usePublishTrack', () => {
-  it('should publish on join, list the track in the roster, replace in place, and close on unmount', async () => {
+  it('should publish on join, list the track in the roster, mute and replace in place, and close on unmount', async () => {
     const { Wrapper, route, rooms } = setup()
     const first = fakeTrack()
     const { result, rerender, unmount } = renderHook(
@@ -100,7 +100,10 @@ describe('usePublishTrack', () => {
     rerender({ track: second, muted: true })
     await waitFor(() => expect(rooms.members.get('S1')?.tracks[0]?.muted).toBe(true))
     const pc = FakePeerConnection.instances[0] as FakePeerConnection
-    expect(pc.transceivers[0]?.sender.track).toBe(second)
+    expect(pc.transceivers[0]?.sender.track).toBeNull() // muted: nothing is sent
+    rerender({ track: second, muted: false })
+    await waitFor(() => expect(pc.transceivers[0]?.sender.track).toBe(second))
+    expect(rooms.members.get('S1')?.tracks[0]?.muted).toBe(false)
     expect(route.calls.slice(requests).filter((c) => c.path.startsWith('/sessions'))).toEqual([]) // no renegotiation
 
     unmount()
