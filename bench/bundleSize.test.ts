@@ -6,8 +6,10 @@ import { bundleForBrowser, measureBundleSize } from './bundleSize'
  * `pnpm test`; raise a budget only on purpose, in the same commit as the growth, and say why.
  */
 const BUDGETS: Record<string, number> = {
-  '@calls-kit/core': 7_500,
-  '@calls-kit/react': 10_500,
+  // 7.0 kB measured after recovery hardening (was 5.7 kB at the first milestone).
+  '@calls-kit/core': 7_600,
+  // 11.1 kB measured with the call UI of issue 5 (devices, screen share, speaking, stats, ControlBar); includes core.
+  '@calls-kit/react': 11_800,
 }
 
 describe('bundle size budget', () => {

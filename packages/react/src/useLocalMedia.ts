@@ -67,9 +67,16 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
     let cancelled = false
     let opened: MediaStreamTrack | undefined
     const base = JSON.parse(key) as boolean | MediaTrackConstraints
-    const track = { ...(typeof base === 'object' ? base : {}), ...(source.requestedId ? { deviceId: { ideal: source.requestedId } } : {}) }
-    navigator.mediaDevices
-      .getUserMedia({ [kind]: track })
+    const general = typeof base === 'object' ? base : {}
+    const open = (deviceId: string | undefined) =>
+      navigator.mediaDevices.getUserMedia({ [kind]: deviceId ? { ...general, deviceId: { exact: deviceId } } : general })
+    // `exact`: Chromium may keep the device in use for `ideal`. A remembered device that is gone
+    // (OverconstrainedError/NotFoundError) falls back to the default one.
+    open(source.requestedId)
+      .catch((e: Error) => {
+        if (source.requestedId && (e.name === 'OverconstrainedError' || e.name === 'NotFoundError')) return open(undefined)
+        throw e
+      })
       .then((stream) => {
         opened = (kind === 'video' ? stream.getVideoTracks() : stream.getAudioTracks())[0]
         if (cancelled || !opened) return opened?.stop()
