@@ -1,8 +1,12 @@
 import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession'
+import { isCallsApiError } from './errors'
 import { RoomClient } from './roomClient'
 import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes'
 import { type ReadonlyStore, StateStore } from './stateStore'
 import { type TrackLocator, trackKey } from './trackLocator'
+
+/** Retries of a pull answered 404 (the track is listed but not pushed yet). */
+const MAX_PULL_RETRIES = 5
 
 /** A track this participant publishes, as {@link CallsRoom} tracks it. */
 export interface LocalTrackState {
@@ -343,7 +347,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#pull(key, locator, preferredRid)
   }
 
-  #pull(key: string, locator: TrackLocator, preferredRid: string | undefined): void {
+  #pull(key: string, locator: TrackLocator, preferredRid: string | undefined, attempt = 0): void {
     this.#setRemote(key, { track: undefined, status: 'pulling', error: undefined })
     const session = this.session
     session
@@ -352,7 +356,17 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         if (this.#refs.has(key) && session === this.session) this.#setRemote(key, { track, status: 'ready', error: undefined })
       })
       .catch((error) => {
-        if (this.#refs.has(key) && session === this.session) this.#setRemote(key, { track: undefined, status: 'error', error })
+        if (!this.#refs.has(key) || session !== this.session) return
+        // The roster can list a track a moment before its publisher has pushed it (e.g. while the
+        // publisher recovers into a new session): 404 is retried with backoff, 0.3 s to ~5 s.
+        if (isCallsApiError(error) && error.status === 404 && attempt < MAX_PULL_RETRIES) {
+          const timer = setTimeout(() => {
+            if (this.#refs.has(key) && session === this.session) this.#pull(key, locator, preferredRid, attempt + 1)
+          }, 300 * 2 ** attempt)
+          ;(timer as { unref?: () => void }).unref?.()
+          return
+        }
+        this.#setRemote(key, { track: undefined, status: 'error', error })
       })
   }
 
