@@ -11,6 +11,8 @@ export interface JoinFirstFrameResult {
   p90Ms: number
   /** Every sample (ms), in run order. */
   samplesMs: number[]
+  /** Joins that showed no remote frame within 20 s (left out of the distribution). */
+  timeouts: number
 }
 
 /** Nearest-rank percentile of `values` (`p` in 0–100). */
@@ -39,6 +41,7 @@ export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrame
     return page
   }
   const samplesMs: number[] = []
+  let timeouts = 0
   try {
     const host = await newPage()
     await host.goto(`${sample.url}?room=bench&name=Host`)
@@ -49,7 +52,8 @@ export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrame
       const context = page.context()
       await page.goto(`${sample.url}?room=bench&name=Guest${i}`)
       await page.getByRole('button', { name: 'Join' }).waitFor()
-      const ms = await page.evaluate(
+      const ms = await page
+        .evaluate(
         () =>
           new Promise<number>((resolve, reject) => {
             const join = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Join')
@@ -67,7 +71,9 @@ export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrame
             check()
           }),
       )
-      samplesMs.push(ms)
+        .catch(() => undefined)
+      if (ms === undefined) timeouts++
+      else samplesMs.push(ms)
       await context.close()
     }
   } finally {
@@ -79,5 +85,6 @@ export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrame
     medianMs: percentile(samplesMs, 50),
     p90Ms: percentile(samplesMs, 90),
     samplesMs,
+    timeouts,
   }
 }

@@ -69,7 +69,7 @@ await step('join', async () => {
     metric: 'join → first remote frame',
     value: `${fmt(r.medianMs)} median, ${fmt(r.p90Ms)} p90`,
     unit: 'ms',
-    how: `sample app + local SFU, Chromium fake devices, ${r.joins} joins; click Join → remote <video> videoWidth>0 (in-page performance.now)`,
+    how: `sample app + local SFU, Chromium fake devices, ${r.joins} joins (${r.timeouts} more showed no frame in 20 s); click Join → remote <video> videoWidth>0 (in-page performance.now)`,
   })
 })
 
