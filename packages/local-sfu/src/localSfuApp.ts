@@ -7,6 +7,7 @@ import {
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
+  readJsonBody,
 } from '@calls-kit/core/api-schemas'
 import type { Sfu } from './sfu'
 import { SfuError } from './sfuError'
@@ -20,23 +21,9 @@ const error = (status: SfuError['status'], errorCode: string, errorDescription: 
   new SfuError(status, errorCode, errorDescription)
 
 async function readJson<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.infer<S>> {
-  const text = await request.text()
-  if (text.trim() === '') {
-    if (optional) return schema.parse({})
-    throw error(400, 'invalid_request', 'a JSON body is required')
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw error(400, 'invalid_json', 'the body is not valid JSON')
-  }
-  const result = schema.safeParse(json)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    throw error(400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message}`)
-  }
-  return result.data
+  const body = await readJsonBody(request, schema, optional)
+  if (!body.ok) throw error(400, body.error.errorCode, body.error.errorDescription)
+  return body.data
 }
 
 /**

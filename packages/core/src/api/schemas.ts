@@ -44,3 +44,6 @@ export const closeTracksSchema = z.object({
 })
 
 export const updateTracksSchema = z.object({ tracks: z.array(trackObjectSchema).min(1).max(64) })
+
+export { readJsonBody } from './readJsonBody'
+export type { BodyError } from './readJsonBody'

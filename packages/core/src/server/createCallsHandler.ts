@@ -7,6 +7,7 @@ import {
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
+  readJsonBody,
 } from '../api/schemas'
 import { CallsApiClient } from '../callsApiClient'
 import { CallsApiError, isCallsApiError } from '../errors'
@@ -71,23 +72,9 @@ const fail = (status: number, errorCode: string, errorDescription: string) =>
   new CallsApiError(status, errorCode, errorDescription)
 
 async function readJson<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.infer<S>> {
-  const text = await request.text()
-  if (text.trim() === '') {
-    if (optional) return schema.parse({})
-    throw fail(400, 'invalid_request', 'a JSON body is required')
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw fail(400, 'invalid_json', 'the body is not valid JSON')
-  }
-  const result = schema.safeParse(json)
-  if (!result.success) {
-    const issue = result.error.issues[0]
-    throw fail(400, 'invalid_request', `${issue?.path.join('.') || 'body'}: ${issue?.message}`)
-  }
-  return result.data
+  const body = await readJsonBody(request, schema, optional)
+  if (!body.ok) throw fail(400, body.error.errorCode, body.error.errorDescription)
+  return body.data
 }
 
 /**
