@@ -83,4 +83,26 @@ describe('sample: call UI', () => {
     await remoteTile(bob, 'Alice').and(bob.locator('[data-speaking="true"]')).waitFor({ timeout: 10_000 })
   })
 
+  it('should go reconnecting → connected after the SFU drops the session, and media flows again', async () => {
+    const aliceSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    expect(await sample.sfu?.sfu.dropSession(aliceSession ?? '')).toBe(true)
+    await alice.locator(`[data-connection-state="reconnecting"]`).waitFor({ timeout: 25_000 })
+    await alice.locator('[data-connection-state="connected"]').waitFor({ timeout: 25_000 })
+    const newSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    expect(newSession).not.toBe(aliceSession)
+    // Bob sees Alice's new session's video, Alice sees Bob again.
+    await remoteTile(bob, 'Alice').and(bob.locator(`[data-session-id="${newSession}"][data-has-video="true"]`)).waitFor({ timeout: 25_000 })
+    // Frames keep being painted in the tiles each user sees (the new session's on Bob's page).
+    for (const [page, name] of [
+      [bob, 'Alice'],
+      [alice, 'Bob'],
+    ] as const) {
+      const painted = () =>
+        remoteTile(page, name)
+          .locator('video')
+          .evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames)
+      const start = await painted()
+      await waitFor(painted, (n) => n > start + 20, { timeoutMs: 15_000 })
+    }
+  })
 })

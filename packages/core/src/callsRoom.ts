@@ -336,6 +336,8 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
 
   /** Starts (or shares) a pull of `locator`; pair with {@link releaseRemoteTrack}. */
   acquireRemoteTrack(locator: TrackLocator, preferredRid?: string): void {
+    // One's own (possibly pre-recovery) session is not a remote: pulling it would alias our pushes.
+    if (this.session.isOwnSessionId(locator.sessionId)) return
     const key = trackKey(locator)
     const ref = this.#refs.get(key)
     if (ref) {

@@ -200,6 +200,14 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     return id === undefined ? undefined : this.#tokens.get(id)
   }
 
+  /**
+   * `true` when `sessionId` is this engine's session, now or before a recovery. A roster can list
+   * an old session of yours for a moment after a recovery: never pull your own tracks.
+   */
+  isOwnSessionId(sessionId: string): boolean {
+    return this.#ownSessionIds.has(sessionId)
+  }
+
   /** The underlying peer connection (for `getStats()`), `undefined` before `connect()`. */
   get peerConnection(): RTCPeerConnection | undefined {
     return this.#pc

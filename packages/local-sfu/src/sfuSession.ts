@@ -55,7 +55,8 @@ export class SfuSession {
   readonly pulled = new Map<string, PulledTrack>()
   closed = false
   private queue: Promise<unknown> = Promise.resolve()
-  private rtcpTapped = false
+  /** Transports whose RTCP is already read (werift may hand transceivers a new one on renegotiation). */
+  private readonly tapped = new WeakSet<object>()
 
   constructor(
     private readonly config: Partial<PeerConfig>,
@@ -64,6 +65,7 @@ export class SfuSession {
     this.pc = new RTCPeerConnection(config)
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
+        this.tapRtcp()
         // A (re)connected subscriber gets a keyframe at once.
         for (const pulled of this.pulled.values()) {
           pulled.subscription.track.requestKeyframe(pulled.subscription.currentRid)
@@ -109,21 +111,25 @@ export class SfuSession {
    * them; the media SSRC names the SFU sender the feedback is about.
    */
   private tapRtcp(): void {
-    if (this.rtcpTapped) return
-    const transport = this.pc.getTransceivers()[0]?.receiver.dtlsTransport
-    if (!transport) return
-    this.rtcpTapped = true
-    transport.onRtcp.subscribe((packet) => {
-      if (!(packet instanceof RtcpPayloadSpecificFeedback)) return
-      const feedback = packet.feedback
-      let ssrcs: number[]
-      if (feedback instanceof PictureLossIndication) ssrcs = [feedback.mediaSsrc]
-      else if ('fir' in feedback) ssrcs = (feedback.fir as { ssrc: number }[]).map((f) => f.ssrc)
-      else return
-      for (const pulled of this.pulled.values()) {
-        if (ssrcs.includes(pulled.transceiver.sender.ssrc)) pulled.subscription.keyframeRequested()
+    for (const t of this.pc.getTransceivers()) {
+      for (const transport of [t.receiver.dtlsTransport, t.sender.dtlsTransport]) {
+        if (!transport || this.tapped.has(transport)) continue
+        this.tapped.add(transport)
+        transport.onRtcp.subscribe((packet) => this.onRtcp(packet))
       }
-    })
+    }
+  }
+
+  private onRtcp(packet: unknown): void {
+    if (!(packet instanceof RtcpPayloadSpecificFeedback)) return
+    const feedback = packet.feedback
+    let ssrcs: number[]
+    if (feedback instanceof PictureLossIndication) ssrcs = [feedback.mediaSsrc]
+    else if ('fir' in feedback) ssrcs = (feedback.fir as { ssrc: number }[]).map((f) => f.ssrc)
+    else return
+    for (const pulled of this.pulled.values()) {
+      if (ssrcs.includes(pulled.transceiver.sender.ssrc)) pulled.subscription.keyframeRequested()
+    }
   }
 
   /**

@@ -21,7 +21,12 @@ function useRoster<T>(select: (roster: Roster, localId: string | undefined) => T
     enabled: joined,
     // The server's event stream keeps the data fresh.
     staleTime: Number.POSITIVE_INFINITY,
-    select: (roster: Roster) => select(roster, localId),
+    // Drop our own pre-recovery sessions, which the roster may list until their leave lands.
+    select: (roster: Roster) =>
+      select(
+        { ...roster, participants: roster.participants.filter((p) => p.sessionId === localId || !room.session.isOwnSessionId(p.sessionId)) },
+        localId,
+      ),
   })
   return joined && query.data !== undefined ? query.data : fallback
 }

@@ -21,6 +21,18 @@ afterEach(() => {
 })
 
 describe('CallsRoom', () => {
+  it('should never pull (or later close) a track of its own session, e.g. a roster ghost of itself', async () => {
+    const { room, route } = newRoom()
+    room.publish('cam', track('video'), { source: 'camera' })
+    await room.join()
+    const before = route.calls.length
+    room.acquireRemoteTrack({ sessionId: 'S1', trackName: 'cam' })
+    room.releaseRemoteTrack({ sessionId: 'S1', trackName: 'cam' })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(route.calls.slice(before).filter((c) => c.path.startsWith('/sessions'))).toEqual([])
+    expect(room.getState().local.cam?.status).toBe('published')
+  })
+
   it('should push what was published before join in one batch, then enter the roster with those tracks', async () => {
     const { room, route } = newRoom()
     room.publish('mic', track('audio'), { source: 'microphone' })
