@@ -3,7 +3,12 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSample, startSample } from '../server/startSample'
 
-/** The call UI of issue 5 in real Chromium: two fake cameras, fake mic beeps, fake screen. */
+/**
+ * The call UI of issue 5 in real Chromium: fake cameras, fake mic beeps, fake screen.
+ * Three fake cameras, because Chromium's second fake camera (`fake_device_1`) outputs Y16 — a depth
+ * format the video encoder never sends (media/capture/video/fake_video_capture_device_factory.h);
+ * the third (`fake_device_2`, MJPEG) is an ordinary camera.
+ */
 describe('sample: call UI', () => {
   let sample: RunningSample
   let browser: Browser
@@ -38,7 +43,7 @@ describe('sample: call UI', () => {
 
   beforeAll(async () => {
     sample = await startSample({ port: 0, sfuPort: 0 })
-    browser = await launchChromium({ args: ['--use-fake-device-for-media-stream=device-count=2'] })
+    browser = await launchChromium({ args: ['--use-fake-device-for-media-stream=device-count=3'] })
     alice = await openTab('Alice')
     bob = await openTab('Bob')
     await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > 10, { timeoutMs: 20_000 })
@@ -62,6 +67,30 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
+  it('should switch camera on the same transceiver (replaceTrack, no renegotiation) and remember it', async () => {
+    const before = negotiations.get(alice)
+    const senders = () =>
+      alice.evaluate(() =>
+        (window as any).__callsKitPeerConnections
+          .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
+          .flatMap((pc: RTCPeerConnection) =>
+            pc.getTransceivers().filter((t) => t.sender.track?.kind === 'video').map((t) => `${t.mid}:${t.sender.track?.label}`),
+          ),
+      )
+    expect(await senders()).toEqual(['0:fake_device_0'])
+    await alice.getByLabel('Camera').selectOption({ label: 'fake_device_2' })
+    await waitFor(senders, (s) => s[0] === '0:fake_device_2')
+    const decoded = (await readInboundTotals(bob, 'video')).framesDecoded
+    await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > decoded + 20)
+    expect(negotiations.get(alice)).toBe(before)
+    // The choice persists (localStorage): a new tab of the same profile opens the chosen camera.
+    const again = await alice.context().newPage()
+    await again.goto(`${sample.url}?room=ui-prejoin&name=Alice`)
+    const opened = () => again.locator('video').first().evaluate((v: HTMLVideoElement) => (v.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label)
+    await waitFor(opened, (label) => label !== undefined)
+    expect(await opened()).toBe('fake_device_2')
+    await again.close()
+  })
 
   it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {
     await alice.getByRole('button', { name: 'Share screen' }).click()
