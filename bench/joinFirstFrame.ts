@@ -54,23 +54,26 @@ export async function runJoinFirstFrameBench(joins = 10): Promise<JoinFirstFrame
       await page.getByRole('button', { name: 'Join' }).waitFor()
       const ms = await page
         .evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const join = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Join')
-            if (!join) return reject(new Error('no Join button'))
-            const t0 = performance.now()
-            join.click()
-            const check = () => {
-              const video = document.querySelector<HTMLVideoElement>(
-                '[data-calls-kit-tile][data-local="false"] video',
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const join = [...document.querySelectorAll('button')].find(
+                (b) => b.textContent === 'Join',
               )
-              if (video && video.videoWidth > 0) resolve(performance.now() - t0)
-              else if (performance.now() - t0 > 20_000) reject(new Error('no remote frame in 20 s'))
-              else requestAnimationFrame(check)
-            }
-            check()
-          }),
-      )
+              if (!join) return reject(new Error('no Join button'))
+              const t0 = performance.now()
+              join.click()
+              const check = () => {
+                const video = document.querySelector<HTMLVideoElement>(
+                  '[data-calls-kit-tile][data-local="false"] video',
+                )
+                if (video && video.videoWidth > 0) resolve(performance.now() - t0)
+                else if (performance.now() - t0 > 20_000)
+                  reject(new Error('no remote frame in 20 s'))
+                else requestAnimationFrame(check)
+              }
+              check()
+            }),
+        )
         .catch(() => undefined)
       if (ms === undefined) timeouts++
       else samplesMs.push(ms)

@@ -25,7 +25,12 @@ export interface PullTracksResult {
 export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<PullTracksResult[]> {
   const sfu = await startLocalSfu({ port: 0 })
   const server = await startTestServer({
-    fetch: createCallsHandler({ basePath: '/api/calls', apiBase: sfu.url, appId: 'local', appSecret: 'local-secret' }),
+    fetch: createCallsHandler({
+      basePath: '/api/calls',
+      apiBase: sfu.url,
+      appId: 'local',
+      appSecret: 'local-secret',
+    }),
     globals: { CallsKit: '@calls-kit/core' },
     resolveDir: import.meta.dirname,
   })
@@ -46,9 +51,19 @@ export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<Pu
       const { CallsSession, RoomClient } = (window as any).CallsKit
       const session = new CallsSession({ rtcConfiguration: { iceServers: [] } })
       const rooms = new RoomClient({ getSessionToken: () => session.getSessionToken() })
-      const camera = (await navigator.mediaDevices.getUserMedia({ video: true })).getVideoTracks()[0] as MediaStreamTrack
-      await Promise.all(Array.from({ length: n }, (_, i) => session.push(i ? camera.clone() : camera, { trackName: `v${i}` })))
-      const tracks = Array.from({ length: n }, (_, i) => ({ trackName: `v${i}`, kind: 'video', muted: false }))
+      const camera = (
+        await navigator.mediaDevices.getUserMedia({ video: true })
+      ).getVideoTracks()[0] as MediaStreamTrack
+      await Promise.all(
+        Array.from({ length: n }, (_, i) =>
+          session.push(i ? camera.clone() : camera, { trackName: `v${i}` }),
+        ),
+      )
+      const tracks = Array.from({ length: n }, (_, i) => ({
+        trackName: `v${i}`,
+        kind: 'video',
+        muted: false,
+      }))
       await rooms.join('bench', session.sessionId, { name: 'pub', tracks })
       return session.sessionId as string
     }, max)
@@ -70,15 +85,21 @@ export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<Pu
           async ([id, n]) => {
             const session = (window as any).session
             const t0 = performance.now()
-            await Promise.all(Array.from({ length: n }, (_, i) => session.pull({ sessionId: id, trackName: `v${i}` })))
+            await Promise.all(
+              Array.from({ length: n }, (_, i) =>
+                session.pull({ sessionId: id, trackName: `v${i}` }),
+              ),
+            )
             const pc = session.peerConnection as RTCPeerConnection
             for (;;) {
               let decoding = 0
               ;(await pc.getStats()).forEach((s: any) => {
-                if (s.type === 'inbound-rtp' && s.kind === 'video' && s.framesDecoded > 0) decoding++
+                if (s.type === 'inbound-rtp' && s.kind === 'video' && s.framesDecoded > 0)
+                  decoding++
               })
               if (decoding >= n) return performance.now() - t0
-              if (performance.now() - t0 > 30_000) throw new Error(`only ${decoding}/${n} decoding after 30 s`)
+              if (performance.now() - t0 > 30_000)
+                throw new Error(`only ${decoding}/${n} decoding after 30 s`)
               await new Promise((r) => setTimeout(r, 10))
             }
           },
@@ -89,7 +110,11 @@ export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<Pu
         await page.context().close()
       }
       times.sort((a, b) => a - b)
-      results.push({ tracks: n, requests, msToAllFrames: times[Math.floor(times.length / 2)] ?? Number.NaN })
+      results.push({
+        tracks: n,
+        requests,
+        msToAllFrames: times[Math.floor(times.length / 2)] ?? Number.NaN,
+      })
     }
   } finally {
     await browser.close()

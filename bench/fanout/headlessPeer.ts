@@ -109,7 +109,10 @@ export class CountingSubscriber {
   readonly pc = loopbackPeer()
   received = 0
 
-  async subscribe(api: RawCallsApi, remote: { sessionId: string; trackName: string }): Promise<void> {
+  async subscribe(
+    api: RawCallsApi,
+    remote: { sessionId: string; trackName: string },
+  ): Promise<void> {
     this.pc.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe(() => {
         this.received++

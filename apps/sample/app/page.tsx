@@ -5,13 +5,13 @@ import {
   DeviceSelect,
   ParticipantGrid,
   RoomAudio,
-  VideoTile,
   useCallsSession,
   useConnectionState,
   useConnectionStats,
   useLocalMedia,
   usePublishTrack,
   useScreenShare,
+  VideoTile,
 } from '@calls-kit/react'
 import { type FormEvent, type ReactNode, useState } from 'react'
 
@@ -37,7 +37,13 @@ export default function Page(): ReactNode {
   )
 }
 
-function Call({ name, onNameChange }: { name: string; onNameChange: (name: string) => void }): ReactNode {
+function Call({
+  name,
+  onNameChange,
+}: {
+  name: string
+  onNameChange: (name: string) => void
+}): ReactNode {
   const { joinState, error, join } = useCallsSession()
   const connection = useConnectionState()
   const media = useLocalMedia()
@@ -56,17 +62,37 @@ function Call({ name, onNameChange }: { name: string; onNameChange: (name: strin
       <>
         <form onSubmit={onSubmit}>
           <label>
-            Name <input value={name} onChange={(e) => onNameChange(e.target.value)} autoComplete="name" />
+            Name{' '}
+            <input
+              value={name}
+              onChange={(e) => onNameChange(e.target.value)}
+              autoComplete="name"
+            />
           </label>
-          <DeviceSelect kind="videoinput" value={media.videoDeviceId} onChange={media.setVideoDevice} aria-label="Camera" />
-          <DeviceSelect kind="audioinput" value={media.audioDeviceId} onChange={media.setAudioDevice} aria-label="Microphone" />
+          <DeviceSelect
+            kind="videoinput"
+            value={media.videoDeviceId}
+            onChange={media.setVideoDevice}
+            aria-label="Camera"
+          />
+          <DeviceSelect
+            kind="audioinput"
+            value={media.audioDeviceId}
+            onChange={media.setAudioDevice}
+            aria-label="Microphone"
+          />
           <button type="submit" disabled={joinState === 'joining'}>
             Join
           </button>
         </form>
         {(error || media.error) && <p className="error">{(error ?? media.error)?.message}</p>}
         <div className="preview">
-          <VideoTile track={media.videoTrack ?? undefined} name={name || 'Preview'} isLocal muted={!media.micEnabled} />
+          <VideoTile
+            track={media.videoTrack ?? undefined}
+            name={name || 'Preview'}
+            isLocal
+            muted={!media.micEnabled}
+          />
         </div>
       </>
     )
@@ -84,7 +110,11 @@ function Call({ name, onNameChange }: { name: string; onNameChange: (name: strin
         </div>
       )}
       {error && <p className="error">{error.message}</p>}
-      <ParticipantGrid localVideoTrack={media.videoTrack} localMuted={!media.micEnabled} localScreenTrack={screen.videoTrack} />
+      <ParticipantGrid
+        localVideoTrack={media.videoTrack}
+        localMuted={!media.micEnabled}
+        localScreenTrack={screen.videoTrack}
+      />
       <RoomAudio />
     </>
   )
@@ -95,7 +125,8 @@ function Stats(): ReactNode {
   if (!stats) return null
   return (
     <span data-quality={stats.quality} title="send / receive bitrate, packet loss, round-trip time">
-      ↑{stats.sendKbps.toFixed(0)} ↓{stats.receiveKbps.toFixed(0)} kbps · {stats.packetLossPercent.toFixed(1)}% loss ·{' '}
+      ↑{stats.sendKbps.toFixed(0)} ↓{stats.receiveKbps.toFixed(0)} kbps ·{' '}
+      {stats.packetLossPercent.toFixed(1)}% loss ·{' '}
       {stats.rttMs === undefined ? '–' : `${stats.rttMs.toFixed(0)} ms`}
     </span>
   )

@@ -1,4 +1,9 @@
-import { RECORD_PEER_CONNECTIONS, launchChromium, readInboundTotals, waitFor } from '@calls-kit/testing'
+import {
+  launchChromium,
+  RECORD_PEER_CONNECTIONS,
+  readInboundTotals,
+  waitFor,
+} from '@calls-kit/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSample, startSample } from '../server/startSample'
@@ -18,11 +23,14 @@ describe('sample: call UI', () => {
   const negotiations = new Map<Page, number>()
 
   async function openTab(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1000, height: 700 } })).newPage()
+    const page = await (
+      await browser.newContext({ viewport: { width: 1000, height: 700 } })
+    ).newPage()
     await page.addInitScript(RECORD_PEER_CONNECTIONS)
     negotiations.set(page, 0)
     page.on('request', (r) => {
-      if (/\/(tracks\/new|renegotiate)$/.test(new URL(r.url()).pathname)) negotiations.set(page, (negotiations.get(page) ?? 0) + 1)
+      if (/\/(tracks\/new|renegotiate)$/.test(new URL(r.url()).pathname))
+        negotiations.set(page, (negotiations.get(page) ?? 0) + 1)
     })
     await page.goto(`${sample.url}?room=ui&name=${name}`)
     await page.getByRole('button', { name: 'Join' }).click()
@@ -31,7 +39,9 @@ describe('sample: call UI', () => {
   }
 
   const remoteTile = (page: Page, name: string) =>
-    page.locator('[data-calls-kit-tile][data-local="false"]:not([data-source="screen"])').filter({ hasText: name })
+    page
+      .locator('[data-calls-kit-tile][data-local="false"]:not([data-source="screen"])')
+      .filter({ hasText: name })
 
   /** Frames decoded per second on `page` over `ms`. */
   async function fps(page: Page, ms = 2000): Promise<number> {
@@ -46,8 +56,16 @@ describe('sample: call UI', () => {
     browser = await launchChromium({ args: ['--use-fake-device-for-media-stream=device-count=3'] })
     alice = await openTab('Alice')
     bob = await openTab('Bob')
-    await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > 10, { timeoutMs: 20_000 })
-    await waitFor(() => readInboundTotals(alice, 'video'), (v) => v.framesDecoded > 10, { timeoutMs: 20_000 })
+    await waitFor(
+      () => readInboundTotals(bob, 'video'),
+      (v) => v.framesDecoded > 10,
+      { timeoutMs: 20_000 },
+    )
+    await waitFor(
+      () => readInboundTotals(alice, 'video'),
+      (v) => v.framesDecoded > 10,
+      { timeoutMs: 20_000 },
+    )
   })
   afterAll(async () => {
     await browser?.close()
@@ -58,12 +76,18 @@ describe('sample: call UI', () => {
     const before = negotiations.get(alice)
     expect(await fps(bob)).toBeGreaterThan(10)
     await alice.getByRole('button', { name: 'Camera on' }).click()
-    await remoteTile(bob, 'Alice').and(bob.locator('[data-has-video="false"]')).waitFor({ timeout: 5000 })
+    await remoteTile(bob, 'Alice')
+      .and(bob.locator('[data-has-video="false"]'))
+      .waitFor({ timeout: 5000 })
     await bob.waitForTimeout(500)
     const muted = await fps(bob)
     expect(muted).toBeLessThan(5) // Chromium sends ~1 black frame/s for a disabled track
     await alice.getByRole('button', { name: 'Camera off' }).click()
-    await waitFor(() => fps(bob, 1000), (f) => f > 10, { timeoutMs: 10_000 })
+    await waitFor(
+      () => fps(bob, 1000),
+      (f) => f > 10,
+      { timeoutMs: 10_000 },
+    )
     expect(negotiations.get(alice)).toBe(before)
   })
 
@@ -74,19 +98,31 @@ describe('sample: call UI', () => {
         (window as any).__callsKitPeerConnections
           .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
           .flatMap((pc: RTCPeerConnection) =>
-            pc.getTransceivers().filter((t) => t.sender.track?.kind === 'video').map((t) => `${t.mid}:${t.sender.track?.label}`),
+            pc
+              .getTransceivers()
+              .filter((t) => t.sender.track?.kind === 'video')
+              .map((t) => `${t.mid}:${t.sender.track?.label}`),
           ),
       )
     expect(await senders()).toEqual(['0:fake_device_0'])
     await alice.getByLabel('Camera').selectOption({ label: 'fake_device_2' })
     await waitFor(senders, (s) => s[0] === '0:fake_device_2')
     const decoded = (await readInboundTotals(bob, 'video')).framesDecoded
-    await waitFor(() => readInboundTotals(bob, 'video'), (v) => v.framesDecoded > decoded + 20)
+    await waitFor(
+      () => readInboundTotals(bob, 'video'),
+      (v) => v.framesDecoded > decoded + 20,
+    )
     expect(negotiations.get(alice)).toBe(before)
     // The choice persists (localStorage): a new tab of the same profile opens the chosen camera.
     const again = await alice.context().newPage()
     await again.goto(`${sample.url}?room=ui-prejoin&name=Alice`)
-    const opened = () => again.locator('video').first().evaluate((v: HTMLVideoElement) => (v.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label)
+    const opened = () =>
+      again
+        .locator('video')
+        .first()
+        .evaluate(
+          (v: HTMLVideoElement) => (v.srcObject as MediaStream | null)?.getVideoTracks()[0]?.label,
+        )
     await waitFor(opened, (label) => label !== undefined)
     expect(await opened()).toBe('fake_device_2')
     await again.close()
@@ -107,20 +143,28 @@ describe('sample: call UI', () => {
     await tile.waitFor({ state: 'detached', timeout: 5000 })
   })
 
-  it("should highlight the speaking participant on the other page", async () => {
+  it('should highlight the speaking participant on the other page', async () => {
     // Chromium's fake microphone beeps once a second.
-    await remoteTile(bob, 'Alice').and(bob.locator('[data-speaking="true"]')).waitFor({ timeout: 10_000 })
+    await remoteTile(bob, 'Alice')
+      .and(bob.locator('[data-speaking="true"]'))
+      .waitFor({ timeout: 10_000 })
   })
 
   it('should go reconnecting → connected after the SFU drops the session, and media flows again', async () => {
-    const aliceSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    const aliceSession = await alice
+      .locator('[data-calls-kit-tile][data-local="true"]')
+      .getAttribute('data-session-id')
     expect(await sample.sfu?.sfu.dropSession(aliceSession ?? '')).toBe(true)
     await alice.locator(`[data-connection-state="reconnecting"]`).waitFor({ timeout: 25_000 })
     await alice.locator('[data-connection-state="connected"]').waitFor({ timeout: 25_000 })
-    const newSession = await alice.locator('[data-calls-kit-tile][data-local="true"]').getAttribute('data-session-id')
+    const newSession = await alice
+      .locator('[data-calls-kit-tile][data-local="true"]')
+      .getAttribute('data-session-id')
     expect(newSession).not.toBe(aliceSession)
     // Bob sees Alice's new session's video, Alice sees Bob again.
-    await remoteTile(bob, 'Alice').and(bob.locator(`[data-session-id="${newSession}"][data-has-video="true"]`)).waitFor({ timeout: 25_000 })
+    await remoteTile(bob, 'Alice')
+      .and(bob.locator(`[data-session-id="${newSession}"][data-has-video="true"]`))
+      .waitFor({ timeout: 25_000 })
     // Frames keep being painted in the tiles each user sees (the new session's on Bob's page).
     for (const [page, name] of [
       [bob, 'Alice'],

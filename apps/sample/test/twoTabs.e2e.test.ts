@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
-  RECORD_PEER_CONNECTIONS,
   launchChromium,
+  RECORD_PEER_CONNECTIONS,
   readInboundTotals,
   waitFor,
 } from '@calls-kit/testing'
@@ -61,7 +61,11 @@ describe('sample: two tabs in one room', () => {
       [alice, 'Bob'],
       [bob, 'Alice'],
     ] as const) {
-      await waitFor(() => remoteVideoWidth(page), (w) => w > 0, { timeoutMs: 20_000 })
+      await waitFor(
+        () => remoteVideoWidth(page),
+        (w) => w > 0,
+        { timeoutMs: 20_000 },
+      )
       await page
         .locator('[data-calls-kit-tile][data-local="false"]')
         .getByText(other)
@@ -94,7 +98,11 @@ describe('sample: two tabs in one room', () => {
     // Bob leaves: Alice's grid drops his tile within 2 s.
     await bob.getByRole('button', { name: 'Leave' }).click()
     const leftAt = Date.now()
-    await waitFor(() => remoteTileCount(alice), (n) => n === 0, { timeoutMs: 2_000, intervalMs: 50 })
+    await waitFor(
+      () => remoteTileCount(alice),
+      (n) => n === 0,
+      { timeoutMs: 2_000, intervalMs: 50 },
+    )
     const dropMs = Date.now() - leftAt
 
     process.stdout.write(

@@ -17,8 +17,12 @@ export interface AudioLevelMeter {
  * W3C Web Audio API §1.28). Pure reading, no timers: poll `read()` at the rate you need.
  * @throws `TypeError` when `track` is not an audio track; the `AudioContext` error where Web Audio is missing.
  */
-export function createAudioLevelMeter(track: MediaStreamTrack, options: AudioLevelMeterOptions = {}): AudioLevelMeter {
-  if (track?.kind !== 'audio') throw new TypeError('createAudioLevelMeter: an audio track is required')
+export function createAudioLevelMeter(
+  track: MediaStreamTrack,
+  options: AudioLevelMeterOptions = {},
+): AudioLevelMeter {
+  if (track?.kind !== 'audio')
+    throw new TypeError('createAudioLevelMeter: an audio track is required')
   const context = options.context ?? new AudioContext()
   const source = context.createMediaStreamSource(new MediaStream([track]))
   const analyser = context.createAnalyser()

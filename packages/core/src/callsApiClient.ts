@@ -58,7 +58,8 @@ export class CallsApiClient {
   readonly #headers: CallsApiClientOptions['headers']
 
   constructor(options: CallsApiClientOptions) {
-    if (typeof options?.baseUrl !== 'string') throw new TypeError('CallsApiClient: baseUrl is required')
+    if (typeof options?.baseUrl !== 'string')
+      throw new TypeError('CallsApiClient: baseUrl is required')
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.#fetch = options.fetch ?? ((...args) => globalThis.fetch(...args))
     this.#headers = options.headers
@@ -94,8 +95,14 @@ export class CallsApiClient {
     return this.#request('GET', `/sessions/${enc(sessionId)}`, sessionId)
   }
 
-  async #request<T>(method: string, path: string, sessionId: string | undefined, body?: unknown): Promise<T> {
-    const extra = typeof this.#headers === 'function' ? await this.#headers(sessionId) : this.#headers
+  async #request<T>(
+    method: string,
+    path: string,
+    sessionId: string | undefined,
+    body?: unknown,
+  ): Promise<T> {
+    const extra =
+      typeof this.#headers === 'function' ? await this.#headers(sessionId) : this.#headers
     const headers = new Headers(extra)
     if (body !== undefined) headers.set('content-type', 'application/json')
     let response: Response
@@ -106,7 +113,12 @@ export class CallsApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
       })
     } catch (cause) {
-      throw new CallsApiError(0, 'network_error', `${method} ${path} failed: ${(cause as Error)?.message ?? cause}`, { cause })
+      throw new CallsApiError(
+        0,
+        'network_error',
+        `${method} ${path} failed: ${(cause as Error)?.message ?? cause}`,
+        { cause },
+      )
     }
     const text = await response.text()
     let json: (T & { errorCode?: string; errorDescription?: string }) | undefined
@@ -119,7 +131,8 @@ export class CallsApiClient {
       throw new CallsApiError(
         response.status,
         json?.errorCode ?? (json === undefined ? 'invalid_response' : 'http_error'),
-        json?.errorDescription ?? `${method} ${path} answered ${response.status} ${text.slice(0, 200)}`,
+        json?.errorDescription ??
+          `${method} ${path} answered ${response.status} ${text.slice(0, 200)}`,
       )
     }
     return json

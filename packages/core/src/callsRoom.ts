@@ -83,7 +83,12 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   readonly #tracks = new Map<string, MediaStreamTrack | null>()
   readonly #refs = new Map<
     string,
-    { count: number; locator: TrackLocator; preferredRid?: string; timer?: ReturnType<typeof setTimeout> }
+    {
+      count: number
+      locator: TrackLocator
+      preferredRid?: string
+      timer?: ReturnType<typeof setTimeout>
+    }
   >()
   readonly #unpublishTimers = new Map<string, ReturnType<typeof setTimeout>>()
   #unwireSession: () => void = () => {}
@@ -95,7 +100,11 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.session = options.createSession?.() ?? new CallsSession(options)
     this.rooms =
       options.rooms ??
-      new RoomClient({ apiBase: options.apiBase, fetch: options.fetch, getSessionToken: (id) => this.session.getSessionToken(id) })
+      new RoomClient({
+        apiBase: options.apiBase,
+        fetch: options.fetch,
+        getSessionToken: (id) => this.session.getSessionToken(id),
+      })
     this.#store = new StateStore<CallsRoomState>({
       room: options.room,
       name: options.name,
@@ -110,18 +119,23 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
 
   getState = (): CallsRoomState => this.#store.getState()
   getInitialState = (): CallsRoomState => this.#store.getInitialState()
-  subscribe = (listener: (s: CallsRoomState, p: CallsRoomState) => void): (() => void) => this.#store.subscribe(listener)
+  subscribe = (listener: (s: CallsRoomState, p: CallsRoomState) => void): (() => void) =>
+    this.#store.subscribe(listener)
 
   #wireSession(): void {
     const session = this.session
     const offState = session.subscribe((s) => this.#store.setState({ session: s }))
     const offReplaced = session.on('trackreplaced', (locator, track) => {
       const key = trackKey(locator)
-      if (this.getState().remote[key]) this.#setRemote(key, { track, status: 'ready', error: undefined })
+      if (this.getState().remote[key])
+        this.#setRemote(key, { track, status: 'ready', error: undefined })
     })
     const offChange = session.on('sessionchange', (sessionId, previous) => {
       const local = Object.fromEntries(
-        Object.entries(this.getState().local).map(([name, t]) => [name, { ...t, locator: t.locator && { sessionId, trackName: name } }]),
+        Object.entries(this.getState().local).map(([name, t]) => [
+          name,
+          { ...t, locator: t.locator && { sessionId, trackName: name } },
+        ]),
       )
       this.#store.setState({ local })
       if (this.getState().joinState !== 'joined') return
@@ -161,7 +175,9 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   async #syncRoster(): Promise<void> {
     const { room, name, joinState, session } = this.getState()
     if (joinState !== 'joined' || !session.sessionId) return
-    await this.rooms.update(room, session.sessionId, { name, tracks: this.#publishedInfos() }).catch(() => {})
+    await this.rooms
+      .update(room, session.sessionId, { name, tracks: this.#publishedInfos() })
+      .catch(() => {})
   }
 
   #followRoster(): void {
@@ -200,7 +216,8 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       this.#followRoster()
       await this.rooms.join(room, sessionId, { name, tracks: this.#publishedInfos() })
       // Remote tracks still wanted from before a leave() are pulled again (after the join: pulls are room-authorized).
-      for (const [key, ref] of this.#refs) if (ref.count > 0) this.#pull(key, ref.locator, ref.preferredRid)
+      for (const [key, ref] of this.#refs)
+        if (ref.count > 0) this.#pull(key, ref.locator, ref.preferredRid)
     } catch (error) {
       this.#store.setState({ joinState: 'idle', error: error as Error })
       throw error
@@ -222,10 +239,16 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#onSender.clear()
     this.#replaceSession()
     const local = Object.fromEntries(
-      Object.entries(this.getState().local).map(([n, t]) => [n, { ...t, locator: undefined, status: 'idle' as const, error: undefined }]),
+      Object.entries(this.getState().local).map(([n, t]) => [
+        n,
+        { ...t, locator: undefined, status: 'idle' as const, error: undefined },
+      ]),
     )
     const remote = Object.fromEntries(
-      Object.entries(this.getState().remote).map(([k]) => [k, { track: undefined, status: 'pulling' as const, error: undefined }]),
+      Object.entries(this.getState().remote).map(([k]) => [
+        k,
+        { track: undefined, status: 'pulling' as const, error: undefined },
+      ]),
     )
     this.#store.setState({ joinState: 'idle', local, remote })
   }
@@ -243,7 +266,10 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     if (!track || !entry || entry.status === 'publishing' || entry.status === 'published') return
     this.#setLocal(name, { status: 'publishing', error: undefined })
     try {
-      const locator = await this.session.push(track, { trackName: name, encodings: this.#encodings.get(name) })
+      const locator = await this.session.push(track, {
+        trackName: name,
+        encodings: this.#encodings.get(name),
+      })
       if (!this.getState().local[name]) {
         await this.session.close(locator)
         return
@@ -271,7 +297,9 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     const wanted = entry.info.muted ? null : (this.#tracks.get(name) ?? null)
     if (this.#onSender.get(name) === wanted) return
     this.#onSender.set(name, wanted)
-    this.session.replaceTrack(entry.locator, wanted).catch((error) => this.#setLocal(name, { status: 'error', error }))
+    this.session
+      .replaceTrack(entry.locator, wanted)
+      .catch((error) => this.#setLocal(name, { status: 'error', error }))
   }
 
   /**
@@ -288,10 +316,19 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       trackName: name,
       kind: (track?.kind ?? existing?.info.kind ?? 'video') as 'audio' | 'video',
       muted: options.muted ?? existing?.info.muted ?? false,
-      ...(options.source ? { source: options.source } : existing?.info.source ? { source: existing.info.source } : {}),
+      ...(options.source
+        ? { source: options.source }
+        : existing?.info.source
+          ? { source: existing.info.source }
+          : {}),
     }
     if (!existing) {
-      this.#store.setState({ local: { ...this.getState().local, [name]: { info, locator: undefined, status: 'idle', error: undefined } } })
+      this.#store.setState({
+        local: {
+          ...this.getState().local,
+          [name]: { info, locator: undefined, status: 'idle', error: undefined },
+        },
+      })
     } else if (JSON.stringify(existing.info) !== JSON.stringify(info)) {
       this.#setLocal(name, { info })
       void this.#syncRoster()
@@ -355,16 +392,21 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     session
       .pull(locator, { preferredRid })
       .then((track) => {
-        if (this.#refs.has(key) && session === this.session) this.#setRemote(key, { track, status: 'ready', error: undefined })
+        if (this.#refs.has(key) && session === this.session)
+          this.#setRemote(key, { track, status: 'ready', error: undefined })
       })
       .catch((error) => {
         if (!this.#refs.has(key) || session !== this.session) return
         // The roster can list a track a moment before its publisher has pushed it (e.g. while the
         // publisher recovers into a new session): 404 is retried with backoff, 0.3 s to ~5 s.
         if (isCallsApiError(error) && error.status === 404 && attempt < MAX_PULL_RETRIES) {
-          const timer = setTimeout(() => {
-            if (this.#refs.has(key) && session === this.session) this.#pull(key, locator, preferredRid, attempt + 1)
-          }, 300 * 2 ** attempt)
+          const timer = setTimeout(
+            () => {
+              if (this.#refs.has(key) && session === this.session)
+                this.#pull(key, locator, preferredRid, attempt + 1)
+            },
+            300 * 2 ** attempt,
+          )
           ;(timer as { unref?: () => void }).unref?.()
           return
         }
@@ -390,7 +432,8 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   destroy(): void {
     const { joinState, room, session } = this.getState()
     this.#stopRoster()
-    if (joinState !== 'idle' && session.sessionId) this.rooms.leave(room, session.sessionId).catch(() => {})
+    if (joinState !== 'idle' && session.sessionId)
+      this.rooms.leave(room, session.sessionId).catch(() => {})
     this.rooms.dispose()
     for (const t of this.#unpublishTimers.values()) clearTimeout(t)
     for (const r of this.#refs.values()) clearTimeout(r.timer)

@@ -11,7 +11,13 @@ import { TypedEvents } from './typedEvents'
  * `reconnecting` (ICE restart or a new session after the transport failed) → back to `connected`,
  * or `failed` (recovery gave up) / `closed` (after `destroy()`).
  */
-export type CallsSessionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed'
+export type CallsSessionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'closed'
 
 /** State of a {@link CallsSession}, readable through its store (`getState()`/`subscribe()`). */
 export interface CallsSessionState {
@@ -112,7 +118,11 @@ const DEFAULT_RTC_CONFIGURATION: RTCConfiguration = {
 }
 
 const trackError = (t: { errorCode?: string; errorDescription?: string }) =>
-  new CallsApiError(t.errorCode === 'not_found' ? 404 : 400, t.errorCode ?? 'track_error', t.errorDescription ?? 'the track was refused')
+  new CallsApiError(
+    t.errorCode === 'not_found' ? 404 : 400,
+    t.errorCode ?? 'track_error',
+    t.errorDescription ?? 'the track was refused',
+  )
 
 /**
  * The negotiation engine of one Calls session: one `RTCPeerConnection`, pushing (publishing) and
@@ -178,11 +188,15 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   // Store contract (zustand's ReadonlyStoreApi): bind with useSyncExternalStore / useStore.
   getState = (): CallsSessionState => this.#store.getState()
   getInitialState = (): CallsSessionState => this.#store.getInitialState()
-  subscribe = (listener: (state: CallsSessionState, previous: CallsSessionState) => void): (() => void) =>
-    this.#store.subscribe(listener)
+  subscribe = (
+    listener: (state: CallsSessionState, previous: CallsSessionState) => void,
+  ): (() => void) => this.#store.subscribe(listener)
 
   /** Adds a listener; returns the function that removes it. See {@link CallsSessionEvents}. */
-  on<K extends keyof CallsSessionEvents>(event: K, listener: (...args: CallsSessionEvents[K]) => void): () => void {
+  on<K extends keyof CallsSessionEvents>(
+    event: K,
+    listener: (...args: CallsSessionEvents[K]) => void,
+  ): () => void {
     return this.#events.on(event, listener)
   }
 
@@ -220,7 +234,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
    * @throws {@link CallsApiError} when the API refuses; {@link InvalidStateError} after `destroy()`.
    */
   connect(): Promise<string> {
-    if (this.#store.getState().status === 'closed') return Promise.reject(new InvalidStateError('the session is closed'))
+    if (this.#store.getState().status === 'closed')
+      return Promise.reject(new InvalidStateError('the session is closed'))
     this.#connecting ??= this.#openSession().catch((error: unknown) => {
       this.#connecting = undefined
       this.#store.setState({ status: 'failed', error: error as Error })
@@ -235,7 +250,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
    * @throws `TypeError` for a missing track; {@link CallsApiError} when the API refuses it.
    */
   push(track: MediaStreamTrack, options: PushOptions = {}): Promise<TrackLocator> {
-    if (!track || typeof track.kind !== 'string') throw new TypeError('push: a MediaStreamTrack is required')
+    if (!track || typeof track.kind !== 'string')
+      throw new TypeError('push: a MediaStreamTrack is required')
     return this.#request<TrackLocator>((d) =>
       this.#pushes.push({
         ...d,
@@ -254,8 +270,11 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
    * @throws `TypeError` for a bad locator; {@link CallsApiError} e.g. 404 `not_found` per track.
    */
   pull(locator: TrackLocator, options: PullOptions = {}): Promise<MediaStreamTrack> {
-    if (!locator?.sessionId || !locator.trackName) throw new TypeError('pull: {sessionId, trackName} is required')
-    return this.#request<MediaStreamTrack>((d) => this.#pulls.push({ ...d, locator, preferredRid: options.preferredRid }))
+    if (!locator?.sessionId || !locator.trackName)
+      throw new TypeError('pull: {sessionId, trackName} is required')
+    return this.#request<MediaStreamTrack>((d) =>
+      this.#pulls.push({ ...d, locator, preferredRid: options.preferredRid }),
+    )
   }
 
   /**
@@ -264,7 +283,9 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
    * Same-tick order holds: `pull(x); close(x)` pulls then closes; `close(x); pull(x)` re-pulls.
    */
   async close(...locators: TrackLocator[]): Promise<void> {
-    await Promise.all(locators.map((locator) => this.#request<void>((d) => this.#closes.push({ ...d, locator }))))
+    await Promise.all(
+      locators.map((locator) => this.#request<void>((d) => this.#closes.push({ ...d, locator }))),
+    )
   }
 
   /**
@@ -275,7 +296,9 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   async replaceTrack(locator: TrackLocator, track: MediaStreamTrack | null): Promise<void> {
     const pushed = this.#pushed.get(locator.trackName)
     if (!pushed || !this.#ownSessionIds.has(locator.sessionId)) {
-      throw new InvalidStateError(`replaceTrack: ${trackKey(locator)} is not pushed by this session`)
+      throw new InvalidStateError(
+        `replaceTrack: ${trackKey(locator)} is not pushed by this session`,
+      )
     }
     await pushed.transceiver.sender.replaceTrack(track)
     pushed.track = track
@@ -288,7 +311,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   async setPreferredRid(locator: TrackLocator, preferredRid: string): Promise<void> {
     const pulled = this.#pulled.get(trackKey(locator))
     const sessionId = this.sessionId
-    if (!pulled || !sessionId) throw new InvalidStateError(`setPreferredRid: ${trackKey(locator)} is not pulled`)
+    if (!pulled || !sessionId)
+      throw new InvalidStateError(`setPreferredRid: ${trackKey(locator)} is not pulled`)
     const res = await this.client.updateTracks(sessionId, {
       tracks: [{ location: 'remote', ...locator, simulcast: { preferredRid } }],
     })
@@ -311,9 +335,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     // Queued and in-flight work alike: a negotiation still running settles nothing after this.
     for (const r of [...this.#inflight]) r.reject(closed)
     const sessionId = this.sessionId
-    const mids = [...this.#pushed.values(), ...this.#pulled.values()].flatMap((t) => (t.transceiver.mid ? [t.transceiver.mid] : []))
+    const mids = [...this.#pushed.values(), ...this.#pulled.values()].flatMap((t) =>
+      t.transceiver.mid ? [t.transceiver.mid] : [],
+    )
     if (sessionId && mids.length > 0) {
-      this.client.closeTracks(sessionId, { tracks: mids.map((mid) => ({ mid })), force: true }).catch(() => {})
+      this.client
+        .closeTracks(sessionId, { tracks: mids.map((mid) => ({ mid })), force: true })
+        .catch(() => {})
     }
     this.#pushed.clear()
     this.#pulled.clear()
@@ -323,7 +351,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   }
 
   #request<T>(enqueue: (deferred: Deferred<T>) => void): Promise<T> {
-    if (this.#store.getState().status === 'closed') return Promise.reject(new InvalidStateError('the session is closed'))
+    if (this.#store.getState().status === 'closed')
+      return Promise.reject(new InvalidStateError('the session is closed'))
     return new Promise<T>((resolve, reject) => {
       const deferred: Deferred<T> = {
         seq: this.#seq++,
@@ -361,9 +390,14 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     const later: CloseRequest[] = []
     for (const c of this.#closes.splice(0)) {
       const seq = c.seq ?? 0
-      const afterPull = pulls.some((p) => (p.seq ?? 0) < seq && trackKey(p.locator) === trackKey(c.locator))
+      const afterPull = pulls.some(
+        (p) => (p.seq ?? 0) < seq && trackKey(p.locator) === trackKey(c.locator),
+      )
       const afterPush = pushes.some(
-        (p) => (p.seq ?? 0) < seq && p.trackName === c.locator.trackName && this.#ownSessionIds.has(c.locator.sessionId),
+        (p) =>
+          (p.seq ?? 0) < seq &&
+          p.trackName === c.locator.trackName &&
+          this.#ownSessionIds.has(c.locator.sessionId),
       )
       ;(afterPull || afterPush ? later : closes).push(c)
     }
@@ -385,9 +419,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   }
 
   async #openSession(): Promise<string> {
-    this.#store.setState({ status: this.#recovering ? 'reconnecting' : 'connecting', error: undefined })
+    this.#store.setState({
+      status: this.#recovering ? 'reconnecting' : 'connecting',
+      error: undefined,
+    })
     const PC = this.#options.RTCPeerConnection ?? globalThis.RTCPeerConnection
-    if (!PC) throw new InvalidStateError('RTCPeerConnection is not available here (server rendering?)')
+    if (!PC)
+      throw new InvalidStateError('RTCPeerConnection is not available here (server rendering?)')
     const pc = new PC(this.#options.rtcConfiguration ?? DEFAULT_RTC_CONFIGURATION)
     const res = await this.client.newSession()
     if (this.#store.getState().status === 'closed') {
@@ -438,14 +476,19 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       await pc.setLocalDescription(offer)
       res = await this.client.newTracks(sessionId, {
         sessionDescription: { type: 'offer', sdp: pc.localDescription?.sdp ?? offer.sdp ?? '' },
-        tracks: requests.map((r, i) => ({ location: 'local', trackName: r.trackName, mid: transceivers[i]?.mid ?? undefined })),
+        tracks: requests.map((r, i) => ({
+          location: 'local',
+          trackName: r.trackName,
+          mid: transceivers[i]?.mid ?? undefined,
+        })),
       })
     } catch (error) {
       await pc.setLocalDescription({ type: 'rollback' }).catch(() => {})
       for (const t of transceivers) t.stop()
       throw error
     }
-    if (res.sessionDescription) await pc.setRemoteDescription(res.sessionDescription as RTCSessionDescriptionInit)
+    if (res.sessionDescription)
+      await pc.setRemoteDescription(res.sessionDescription as RTCSessionDescriptionInit)
     requests.forEach((r, i) => {
       const transceiver = transceivers[i] as RTCRtpTransceiver
       const result = res.tracks?.find((t) => t.trackName === r.trackName) ?? res.tracks?.[i]
@@ -454,7 +497,13 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
         r.reject(trackError(result))
         return
       }
-      this.#pushed.set(r.trackName, { trackName: r.trackName, track: r.track, kind: r.kind, encodings: r.encodings, transceiver })
+      this.#pushed.set(r.trackName, {
+        trackName: r.trackName,
+        track: r.track,
+        kind: r.kind,
+        encodings: r.encodings,
+        transceiver,
+      })
       r.resolve({ sessionId, trackName: r.trackName })
     })
   }
@@ -497,19 +546,34 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       })
     }
     for (const r of fresh) {
-      const result = res.tracks?.find((t) => t.sessionId === r.locator.sessionId && t.trackName === r.locator.trackName)
+      const result = res.tracks?.find(
+        (t) => t.sessionId === r.locator.sessionId && t.trackName === r.locator.trackName,
+      )
       if (!result || result.errorCode) {
-        const error = trackError(result ?? { errorCode: 'track_error', errorDescription: 'the SFU did not answer for this track' })
+        const error = trackError(
+          result ?? {
+            errorCode: 'track_error',
+            errorDescription: 'the SFU did not answer for this track',
+          },
+        )
         settle(r, (x) => x.reject(error))
         continue
       }
       const transceiver = pc.getTransceivers().find((t) => t.mid === result.mid)
       if (!transceiver) {
-        const error = new CallsApiError(502, 'invalid_response', `no transceiver for mid ${result.mid}`)
+        const error = new CallsApiError(
+          502,
+          'invalid_response',
+          `no transceiver for mid ${result.mid}`,
+        )
         settle(r, (x) => x.reject(error))
         continue
       }
-      this.#pulled.set(trackKey(r.locator), { locator: r.locator, preferredRid: r.preferredRid, transceiver })
+      this.#pulled.set(trackKey(r.locator), {
+        locator: r.locator,
+        preferredRid: r.preferredRid,
+        transceiver,
+      })
       settle(r, (x) => x.resolve(transceiver.receiver.track))
     }
   }
@@ -520,11 +584,15 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     const done: Array<() => void> = []
     for (const r of requests) {
       const own = this.#ownSessionIds.has(r.locator.sessionId)
-      const record = own ? this.#pushed.get(r.locator.trackName) : this.#pulled.get(trackKey(r.locator))
+      const record = own
+        ? this.#pushed.get(r.locator.trackName)
+        : this.#pulled.get(trackKey(r.locator))
       if (!record?.transceiver.mid) continue
       mids.push(record.transceiver.mid)
       record.transceiver.direction = 'inactive'
-      done.push(() => (own ? this.#pushed.delete(r.locator.trackName) : this.#pulled.delete(trackKey(r.locator))))
+      done.push(() =>
+        own ? this.#pushed.delete(r.locator.trackName) : this.#pulled.delete(trackKey(r.locator)),
+      )
     }
     if (mids.length > 0) {
       const offer = await pc.createOffer()
@@ -549,9 +617,11 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     try {
       const restarted = await this.#queue.enqueue(() => this.#iceRestart())
       if (!restarted) await this.#queue.enqueue(() => this.#reopen())
-      if (this.#store.getState().status === 'reconnecting') this.#store.setState({ status: 'connected' })
+      if (this.#store.getState().status === 'reconnecting')
+        this.#store.setState({ status: 'connected' })
     } catch (error) {
-      if (this.#store.getState().status !== 'closed') this.#store.setState({ status: 'failed', error: error as Error })
+      if (this.#store.getState().status !== 'closed')
+        this.#store.setState({ status: 'failed', error: error as Error })
     } finally {
       this.#recovering = false
     }
@@ -570,7 +640,8 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       await pc.setRemoteDescription(res.sessionDescription as RTCSessionDescriptionInit)
       return await waitForConnected(pc, 5000)
     } catch {
-      if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' }).catch(() => {})
+      if (pc.signalingState === 'have-local-offer')
+        await pc.setLocalDescription({ type: 'rollback' }).catch(() => {})
       return false
     }
   }
@@ -587,7 +658,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     this.#connecting = undefined
     const sessionId = await this.connect()
     await this.#events.emitAsync('sessionchange', 5000, sessionId, previousId)
-    const settle = <T>(onValue: (value: T) => void): Deferred<T> => ({ resolve: onValue, reject: () => {} })
+    const settle = <T>(onValue: (value: T) => void): Deferred<T> => ({
+      resolve: onValue,
+      reject: () => {},
+    })
     const repush = pushed.map((p) => ({
       ...settle<TrackLocator>(() => {}),
       track: p.track,
@@ -605,7 +679,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   }
 }
 
-function rejectAll(requests: ReadonlyArray<{ reject(error: unknown): void }>, error: unknown): void {
+function rejectAll(
+  requests: ReadonlyArray<{ reject(error: unknown): void }>,
+  error: unknown,
+): void {
   for (const r of requests) r.reject(error)
 }
 
@@ -617,7 +694,11 @@ function waitForConnected(pc: RTCPeerConnection, timeoutMs: number): Promise<boo
       resolve(false)
     }, timeoutMs)
     function check() {
-      if (pc.connectionState === 'connected' || pc.connectionState === 'failed' || pc.connectionState === 'closed') {
+      if (
+        pc.connectionState === 'connected' ||
+        pc.connectionState === 'failed' ||
+        pc.connectionState === 'closed'
+      ) {
         clearTimeout(timer)
         pc.removeEventListener('connectionstatechange', check)
         resolve(pc.connectionState === 'connected')

@@ -12,8 +12,13 @@ export interface DeviceLike {
  * @param available - `navigator.mediaDevices.enumerateDevices()` filtered to one kind.
  * @see W3C Media Capture and Streams §9.2 (enumerateDevices), §9.4 (devicechange)
  */
-export function chooseDevice(available: readonly DeviceLike[], preferredId?: string, currentId?: string): string | undefined {
-  const has = (id: string | undefined) => id !== undefined && available.some((d) => d.deviceId === id)
+export function chooseDevice(
+  available: readonly DeviceLike[],
+  preferredId?: string,
+  currentId?: string,
+): string | undefined {
+  const has = (id: string | undefined) =>
+    id !== undefined && available.some((d) => d.deviceId === id)
   if (has(preferredId)) return preferredId
   if (has(currentId)) return currentId
   if (has('default')) return 'default'
@@ -35,7 +40,9 @@ export class DevicePreferences {
   readonly #memory: Partial<Record<MediaDeviceKind, string>> = {}
 
   constructor(
-    private readonly storage: StorageLike | undefined = typeof localStorage === 'undefined' ? undefined : localStorage,
+    private readonly storage: StorageLike | undefined = typeof localStorage === 'undefined'
+      ? undefined
+      : localStorage,
     private readonly key = 'calls-kit:devices',
   ) {
     try {

@@ -62,7 +62,9 @@ export class InvalidStateError extends CallsError {
 
 /** `true` when `e` is a {@link CallsError} (or subclass), from any bundle copy. */
 export function isCallsError(e: unknown): e is CallsError {
-  return e instanceof Error && (e.name === 'CallsError' || isCallsApiError(e) || isInvalidStateError(e))
+  return (
+    e instanceof Error && (e.name === 'CallsError' || isCallsApiError(e) || isInvalidStateError(e))
+  )
 }
 
 /** `true` when `e` is a {@link CallsApiError}, from any bundle copy. */

@@ -4,13 +4,21 @@
  * `@calls-kit/core/server`.
  * @module
  */
-export { createAudioLevelMeter } from './audioLevelMeter'
+
+// Types
+export type * from './api/types'
 export type { AudioLevelMeter, AudioLevelMeterOptions } from './audioLevelMeter'
-export { CallsApiClient } from './callsApiClient'
+export { createAudioLevelMeter } from './audioLevelMeter'
 export type { CallsApiClientOptions, NewSessionResult } from './callsApiClient'
+export { CallsApiClient } from './callsApiClient'
+export type {
+  CallsRoomOptions,
+  CallsRoomState,
+  LocalTrackState,
+  PublishOptions,
+  RemoteTrackState,
+} from './callsRoom'
 export { CallsRoom } from './callsRoom'
-export type { CallsRoomOptions, CallsRoomState, LocalTrackState, PublishOptions, RemoteTrackState } from './callsRoom'
-export { CallsSession } from './callsSession'
 export type {
   CallsSessionEvents,
   CallsSessionOptions,
@@ -19,10 +27,11 @@ export type {
   PullOptions,
   PushOptions,
 } from './callsSession'
-export { computeConnectionStats, sampleStats } from './connectionStats'
+export { CallsSession } from './callsSession'
 export type { ConnectionStats, StatsSample } from './connectionStats'
-export { DevicePreferences, chooseDevice } from './devicePreferences'
+export { computeConnectionStats, sampleStats } from './connectionStats'
 export type { DeviceLike, StorageLike } from './devicePreferences'
+export { chooseDevice, DevicePreferences } from './devicePreferences'
 export {
   CallsApiError,
   CallsError,
@@ -31,11 +40,15 @@ export {
   isCallsError,
   isInvalidStateError,
 } from './errors'
-export { RoomClient } from './roomClient'
 export type { RoomClientOptions } from './roomClient'
-export type { Participant, ParticipantUpdate, PublishedTrackInfo, Roster, TrackSource } from './roomTypes'
+export { RoomClient } from './roomClient'
+export type {
+  Participant,
+  ParticipantUpdate,
+  PublishedTrackInfo,
+  Roster,
+  TrackSource,
+} from './roomTypes'
 export type { ReadonlyStore } from './stateStore'
-export { trackKey } from './trackLocator'
 export type { TrackLocator } from './trackLocator'
-// Types
-export type * from './api/types'
+export { trackKey } from './trackLocator'

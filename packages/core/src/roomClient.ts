@@ -33,7 +33,10 @@ export class RoomClient {
   readonly #apiBase: string
   readonly #fetch: typeof fetch
   readonly #options: RoomClientOptions
-  readonly #heartbeats = new Map<string, { timer: ReturnType<typeof setInterval>; update: ParticipantUpdate }>()
+  readonly #heartbeats = new Map<
+    string,
+    { timer: ReturnType<typeof setInterval>; update: ParticipantUpdate }
+  >()
 
   constructor(options: RoomClientOptions) {
     this.#options = options
@@ -45,20 +48,33 @@ export class RoomClient {
     return `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(sessionId)}`
   }
 
-  async #request(method: string, path: string, body?: unknown, sessionId?: string): Promise<Roster> {
+  async #request(
+    method: string,
+    path: string,
+    body?: unknown,
+    sessionId?: string,
+  ): Promise<Roster> {
     const headers = new Headers()
     const token = this.#options.getSessionToken(sessionId)
     if (token) headers.set('calls-session-token', token)
     if (body !== undefined) headers.set('content-type', 'application/json')
     let res: Response
     try {
-      res = await this.#fetch(`${this.#apiBase}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+      res = await this.#fetch(`${this.#apiBase}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
     } catch (cause) {
       throw new CallsApiError(0, 'network_error', `${method} ${path} failed`, { cause })
     }
     const json = await res.json().catch(() => undefined)
     if (!res.ok || !json) {
-      throw new CallsApiError(res.status, json?.errorCode ?? 'http_error', json?.errorDescription ?? `${method} ${path} answered ${res.status}`)
+      throw new CallsApiError(
+        res.status,
+        json?.errorCode ?? 'http_error',
+        json?.errorDescription ?? `${method} ${path} answered ${res.status}`,
+      )
     }
     return json as Roster
   }
@@ -69,7 +85,12 @@ export class RoomClient {
    * @returns the roster after the join.
    */
   async join(room: string, sessionId: string, update: ParticipantUpdate): Promise<Roster> {
-    const roster = await this.#request('PUT', this.#participantPath(room, sessionId), update, sessionId)
+    const roster = await this.#request(
+      'PUT',
+      this.#participantPath(room, sessionId),
+      update,
+      sessionId,
+    )
     const key = `${room}\n${sessionId}`
     const existing = this.#heartbeats.get(key)
     if (existing) existing.update = update
@@ -77,7 +98,12 @@ export class RoomClient {
       const entry = {
         update,
         timer: setInterval(() => {
-          this.#request('PUT', this.#participantPath(room, sessionId), entry.update, sessionId).catch((error: unknown) => {
+          this.#request(
+            'PUT',
+            this.#participantPath(room, sessionId),
+            entry.update,
+            sessionId,
+          ).catch((error: unknown) => {
             // Refused for good (token no longer valid, session gone): stop knocking. Transient errors retry.
             const status = (error as CallsApiError).status
             if (status === 401 || status === 403 || status === 404) this.#stopHeartbeat(key)
@@ -115,7 +141,11 @@ export class RoomClient {
    * `onRoster` at connect and on every change. The browser reconnects on its own after a drop.
    * @returns the function that stops following.
    */
-  subscribe(room: string, onRoster: (roster: Roster) => void, onError?: (event: Event) => void): () => void {
+  subscribe(
+    room: string,
+    onRoster: (roster: Roster) => void,
+    onError?: (event: Event) => void,
+  ): () => void {
     const ES = this.#options.EventSource ?? globalThis.EventSource
     if (!ES) return () => {}
     const token = this.#options.getSessionToken()

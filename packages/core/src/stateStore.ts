@@ -32,7 +32,9 @@ export class StateStore<T extends object> implements ReadonlyStore<T> {
   /** Merges `partial` into the state; notifies only when some field changed (`Object.is`). */
   setState(partial: Partial<T>): void {
     const previous = this.#state
-    const changed = (Object.keys(partial) as (keyof T)[]).some((k) => !Object.is(previous[k], partial[k]))
+    const changed = (Object.keys(partial) as (keyof T)[]).some(
+      (k) => !Object.is(previous[k], partial[k]),
+    )
     if (!changed) return
     this.#state = { ...previous, ...partial }
     for (const listener of this.#listeners) listener(this.#state, previous)

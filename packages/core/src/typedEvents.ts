@@ -35,7 +35,10 @@ export class TypedEvents<E extends Record<string, unknown[]>> {
     }
     if (pending.length === 0) return
     let timer: ReturnType<typeof setTimeout> | undefined
-    await Promise.race([Promise.all(pending), new Promise((r) => (timer = setTimeout(r, timeoutMs)))])
+    await Promise.race([
+      Promise.all(pending),
+      new Promise((r) => (timer = setTimeout(r, timeoutMs))),
+    ])
     clearTimeout(timer)
   }
 

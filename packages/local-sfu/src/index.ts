@@ -3,9 +3,9 @@
  * localhost.
  * @module
  */
-export { DEFAULT_APPS, createLocalSfuApp } from './localSfuApp'
-export { Sfu } from './sfu'
+export { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp'
 export type { SfuOptions } from './sfu'
+export { Sfu } from './sfu'
 export { SfuError } from './sfuError'
-export { startLocalSfu } from './startLocalSfu'
 export type { LocalSfu, StartLocalSfuOptions } from './startLocalSfu'
+export { startLocalSfu } from './startLocalSfu'

@@ -1,14 +1,14 @@
-import { Hono } from 'hono'
-import { cors } from 'hono/cors'
-import type { z } from 'zod'
 import {
   closeTracksSchema,
   newSessionSchema,
+  readJsonBody,
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
-  readJsonBody,
 } from '@calls-kit/core/api-schemas'
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import type { z } from 'zod'
 import type { Sfu } from './sfu'
 import { SfuError } from './sfuError'
 
@@ -20,7 +20,11 @@ type Env = { Variables: { appId: string } }
 const error = (status: SfuError['status'], errorCode: string, errorDescription: string) =>
   new SfuError(status, errorCode, errorDescription)
 
-async function readJson<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.infer<S>> {
+async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  optional = false,
+): Promise<z.infer<S>> {
   const body = await readJsonBody(request, schema, optional)
   if (!body.ok) throw error(400, body.error.errorCode, body.error.errorDescription)
   return body.data
@@ -35,15 +39,26 @@ async function readJson<S extends z.ZodType>(request: Request, schema: S, option
  * @param apps - app secrets by appId. Defaults to {@link DEFAULT_APPS}.
  * @see https://developers.cloudflare.com/calls/https-api/
  */
-export function createLocalSfuApp(sfu: Sfu, apps: Record<string, string> = { ...DEFAULT_APPS }): Hono<Env> {
+export function createLocalSfuApp(
+  sfu: Sfu,
+  apps: Record<string, string> = { ...DEFAULT_APPS },
+): Hono<Env> {
   const app = new Hono<Env>()
-  app.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'] }))
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowHeaders: ['Authorization', 'Content-Type'],
+      allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+    }),
+  )
 
   app.use('/v1/apps/:appId/*', async (c, next) => {
     const appId = c.req.param('appId')
     const secret = apps[appId]
     const auth = c.req.header('authorization') ?? ''
-    if (!auth.startsWith('Bearer ')) throw error(401, 'unauthorized', 'Authorization: Bearer <app secret> is required')
+    if (!auth.startsWith('Bearer '))
+      throw error(401, 'unauthorized', 'Authorization: Bearer <app secret> is required')
     if (secret === undefined || auth.slice(7) !== secret) {
       throw error(401, 'unauthorized', `invalid secret for app ${appId}`)
     }
@@ -57,7 +72,10 @@ export function createLocalSfuApp(sfu: Sfu, apps: Record<string, string> = { ...
     const session = sfu.createSession(c.get('appId'))
     try {
       const answer = await session.acceptInitialOffer(body.sessionDescription)
-      return c.json({ sessionId: session.id, ...(answer ? { sessionDescription: answer } : {}) }, 201)
+      return c.json(
+        { sessionId: session.id, ...(answer ? { sessionDescription: answer } : {}) },
+        201,
+      )
     } catch (e) {
       await sfu.dropSession(session.id)
       throw e
@@ -97,12 +115,22 @@ export function createLocalSfuApp(sfu: Sfu, apps: Record<string, string> = { ...
     throw error(405, 'method_not_allowed', `method ${c.req.method} is not allowed here`)
   })
 
-  app.notFound((c) => c.json({ errorCode: 'not_found', errorDescription: `no route ${c.req.method} ${c.req.path}` }, 404))
+  app.notFound((c) =>
+    c.json(
+      { errorCode: 'not_found', errorDescription: `no route ${c.req.method} ${c.req.path}` },
+      404,
+    ),
+  )
   app.onError((e, c) => {
     if (e instanceof SfuError) return c.json(e.toJSON(), e.status)
     // A bug of ours: keep the process and other sessions alive, say so without internals.
-    process.stderr.write(`[local-sfu] unexpected error on ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`)
-    return c.json({ errorCode: 'internal_error', errorDescription: 'the local SFU failed on this request' }, 500)
+    process.stderr.write(
+      `[local-sfu] unexpected error on ${c.req.method} ${c.req.path}: ${e.stack ?? e}\n`,
+    )
+    return c.json(
+      { errorCode: 'internal_error', errorDescription: 'the local SFU failed on this request' },
+      500,
+    )
   })
   return app
 }

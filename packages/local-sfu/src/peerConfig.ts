@@ -2,9 +2,9 @@ import {
   type PeerConfig,
   RTCRtpCodecParameters,
   useAbsSendTime,
+  useRepairedRtpStreamId,
   useSdesMid,
   useSdesRTPStreamId,
-  useRepairedRtpStreamId,
 } from 'werift'
 
 /** Options of {@link createPeerConfig}. */

@@ -1,11 +1,11 @@
 import {
   type MediaStreamTrack,
   ReceiverEstimatedMaxBitrate,
+  type RTCRtpSender,
+  type RTCRtpTransceiver,
   RtcpPayloadSpecificFeedback,
   RtpHeader,
   RtpPacket,
-  type RTCRtpSender,
-  type RTCRtpTransceiver,
 } from 'werift'
 
 /** What one subscriber of a {@link PublishedTrack} receives. */

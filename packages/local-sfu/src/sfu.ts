@@ -57,7 +57,11 @@ export class Sfu {
     return entry.session
   }
 
-  private findPublished(appId: string, sessionId: string, trackName: string): PublishedTrack | undefined {
+  private findPublished(
+    appId: string,
+    sessionId: string,
+    trackName: string,
+  ): PublishedTrack | undefined {
     const entry = this.sessions.get(sessionId)
     if (!entry || entry.appId !== appId) return undefined
     const track = entry.session.published.get(trackName)

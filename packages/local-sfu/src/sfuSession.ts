@@ -13,10 +13,10 @@ import { parse as parseSdp } from 'sdp-transform'
 import {
   type PeerConfig,
   PictureLossIndication,
-  RtcpPayloadSpecificFeedback,
   RTCPeerConnection,
   RTCRtpHeaderExtensionParameters,
   type RTCRtpTransceiver,
+  RtcpPayloadSpecificFeedback,
 } from 'werift'
 import { PublishedTrack, type Subscription } from './publishedTrack'
 import { SfuError } from './sfuError'
@@ -94,7 +94,8 @@ export class SfuSession {
   }
 
   private async localDescription(kind: 'offer' | 'answer'): Promise<SessionDescription> {
-    const description = kind === 'offer' ? await this.pc.createOffer() : await this.pc.createAnswer()
+    const description =
+      kind === 'offer' ? await this.pc.createOffer() : await this.pc.createAnswer()
     await this.pc.setLocalDescription(description)
     if (this.pc.iceGatheringState !== 'complete') {
       await this.pc.iceGatheringStateChange.watch((s) => s === 'complete')
@@ -166,7 +167,9 @@ export class SfuSession {
   }
 
   /** Answers an optional client offer given at session creation. */
-  acceptInitialOffer(offer: SessionDescription | undefined): Promise<SessionDescription | undefined> {
+  acceptInitialOffer(
+    offer: SessionDescription | undefined,
+  ): Promise<SessionDescription | undefined> {
     return this.serial(async () => {
       if (!offer) return undefined
       if (offer.type !== 'offer') {
@@ -221,7 +224,12 @@ export class SfuSession {
     const results: TrackResult[] = []
     const publish = (transceiver: RTCRtpTransceiver, trackName: string): TrackResult => {
       if (this.published.has(trackName)) {
-        return { trackName, mid: transceiver.mid ?? undefined, errorCode: 'track_exists', errorDescription: `trackName "${trackName}" is already published by this session` }
+        return {
+          trackName,
+          mid: transceiver.mid ?? undefined,
+          errorCode: 'track_exists',
+          errorDescription: `trackName "${trackName}" is already published by this session`,
+        }
       }
       const m = media.find((x) => String(x.mid) === transceiver.mid)
       const rids = (m?.rids ?? []).filter((r) => r.direction === 'send').map((r) => String(r.id))
@@ -261,33 +269,65 @@ export class SfuSession {
     for (const t of local) {
       const name = t.trackName ?? randomUUID()
       if (this.published.has(name)) {
-        results.push({ ...t, errorCode: 'track_exists', errorDescription: `trackName "${name}" is already published` })
+        results.push({
+          ...t,
+          errorCode: 'track_exists',
+          errorDescription: `trackName "${name}" is already published`,
+        })
         continue
       }
-      const transceiver = this.pc.addTransceiver(t.kind === 'audio' ? 'audio' : 'video', { direction: 'recvonly' })
+      const transceiver = this.pc.addTransceiver(t.kind === 'audio' ? 'audio' : 'video', {
+        direction: 'recvonly',
+      })
       this.published.set(name, new PublishedTrack(this.id, name, transceiver, []))
-      results.push({ location: 'local', trackName: name, transceiver } as TrackResult & { transceiver: RTCRtpTransceiver })
+      results.push({ location: 'local', trackName: name, transceiver } as TrackResult & {
+        transceiver: RTCRtpTransceiver
+      })
     }
     const added: PulledTrack[] = []
     for (const t of remote) {
       if (!t.sessionId || !t.trackName) {
-        results.push({ ...t, errorCode: 'invalid_track', errorDescription: 'remote tracks need sessionId and trackName' })
+        results.push({
+          ...t,
+          errorCode: 'invalid_track',
+          errorDescription: 'remote tracks need sessionId and trackName',
+        })
         continue
       }
       if (t.mid) {
-        results.push({ ...t, errorCode: 'not_supported', errorDescription: 'pulling into an existing transceiver (mid) is not supported by the local SFU' })
+        results.push({
+          ...t,
+          errorCode: 'not_supported',
+          errorDescription:
+            'pulling into an existing transceiver (mid) is not supported by the local SFU',
+        })
         continue
       }
       const source = this.directory.findPublished(t.sessionId, t.trackName)
       if (!source) {
-        results.push({ ...t, errorCode: 'not_found', errorDescription: `session ${t.sessionId} publishes no track "${t.trackName}"` })
+        results.push({
+          ...t,
+          errorCode: 'not_found',
+          errorDescription: `session ${t.sessionId} publishes no track "${t.trackName}"`,
+        })
         continue
       }
       const transceiver = this.pc.addTransceiver(source.kind, { direction: 'sendonly' })
       const subscription = source.subscribe(transceiver.sender, t.simulcast?.preferredRid)
-      const pulled = { mid: '', sessionId: t.sessionId, trackName: t.trackName, transceiver, subscription }
+      const pulled = {
+        mid: '',
+        sessionId: t.sessionId,
+        trackName: t.trackName,
+        transceiver,
+        subscription,
+      }
       added.push(pulled)
-      results.push({ location: 'remote', sessionId: t.sessionId, trackName: t.trackName, transceiver } as TrackResult & { transceiver: RTCRtpTransceiver })
+      results.push({
+        location: 'remote',
+        sessionId: t.sessionId,
+        trackName: t.trackName,
+        transceiver,
+      } as TrackResult & { transceiver: RTCRtpTransceiver })
     }
     const ok = results.filter((r) => !r.errorCode)
     if (ok.length === 0) {
@@ -317,7 +357,9 @@ export class SfuSession {
   }
 
   /** `PUT …/renegotiate`: the client's answer to an SFU offer (or a client offer, answered). */
-  renegotiate(description: SessionDescription): Promise<{ sessionDescription?: SessionDescription }> {
+  renegotiate(
+    description: SessionDescription,
+  ): Promise<{ sessionDescription?: SessionDescription }> {
     return this.serial(async () => {
       if (description.type === 'answer') {
         if (this.pc.signalingState !== 'have-local-offer') {
@@ -353,7 +395,11 @@ export class SfuSession {
           transceivers.push(pulled.transceiver)
           results.push({ mid })
         } else {
-          results.push({ mid, errorCode: 'not_found', errorDescription: `no open track with mid "${mid}"` })
+          results.push({
+            mid,
+            errorCode: 'not_found',
+            errorDescription: `no open track with mid "${mid}"`,
+          })
         }
       }
       if (body.force) return { requiresImmediateRenegotiation: false, tracks: results }
@@ -365,9 +411,14 @@ export class SfuSession {
         }
         await this.applyRemote(offer as SessionDescription)
         const answer = await this.localDescription('answer')
-        return { requiresImmediateRenegotiation: false, sessionDescription: answer, tracks: results }
+        return {
+          requiresImmediateRenegotiation: false,
+          sessionDescription: answer,
+          tracks: results,
+        }
       }
-      if (transceivers.length === 0) return { requiresImmediateRenegotiation: false, tracks: results }
+      if (transceivers.length === 0)
+        return { requiresImmediateRenegotiation: false, tracks: results }
       const sfuOffer = await this.localDescription('offer')
       return { requiresImmediateRenegotiation: true, sessionDescription: sfuOffer, tracks: results }
     })
@@ -378,10 +429,16 @@ export class SfuSession {
     return this.serial(async () => {
       const tracks = (body.tracks ?? []).map((t) => {
         const pulled = [...this.pulled.values()].find(
-          (p) => (t.mid && p.mid === t.mid) || (p.sessionId === t.sessionId && p.trackName === t.trackName),
+          (p) =>
+            (t.mid && p.mid === t.mid) ||
+            (p.sessionId === t.sessionId && p.trackName === t.trackName),
         )
         if (!pulled) {
-          return { ...t, errorCode: 'not_found', errorDescription: 'this session pulls no such track' }
+          return {
+            ...t,
+            errorCode: 'not_found',
+            errorDescription: 'this session pulls no such track',
+          }
         }
         if (t.simulcast?.preferredRid !== undefined) {
           pulled.subscription.preferredRid = t.simulcast.preferredRid
@@ -397,7 +454,13 @@ export class SfuSession {
   state(): GetSessionStateResponse {
     const now = Date.now()
     const status = (p: PublishedTrack): 'active' | 'inactive' | 'waiting' =>
-      p.closed ? 'inactive' : p.lastRtpAt === 0 ? 'waiting' : now - p.lastRtpAt < RTP_ACTIVE_MS ? 'active' : 'inactive'
+      p.closed
+        ? 'inactive'
+        : p.lastRtpAt === 0
+          ? 'waiting'
+          : now - p.lastRtpAt < RTP_ACTIVE_MS
+            ? 'active'
+            : 'inactive'
     return {
       tracks: [
         ...[...this.published.values()].map((p) => ({

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { DEFAULT_APPS, createLocalSfuApp } from './localSfuApp'
+import { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp'
 import { Sfu } from './sfu'
 
 /** Options of {@link startLocalSfu}. */

@@ -21,11 +21,21 @@ export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {
  * @example
  * <ControlBar media={media} screenShare={screen} />
  */
-export function ControlBar({ media, screenShare, showDevices = true, ...divProps }: ControlBarProps): ReactNode {
+export function ControlBar({
+  media,
+  screenShare,
+  showDevices = true,
+  ...divProps
+}: ControlBarProps): ReactNode {
   const { leave } = useCallsSession()
   return (
     <div data-calls-kit-control-bar="" {...divProps}>
-      <button type="button" data-calls-kit-control="mic" aria-pressed={media.micEnabled} onClick={() => media.setMicEnabled(!media.micEnabled)}>
+      <button
+        type="button"
+        data-calls-kit-control="mic"
+        aria-pressed={media.micEnabled}
+        onClick={() => media.setMicEnabled(!media.micEnabled)}
+      >
         {media.micEnabled ? 'Mic on' : 'Mic off'}
       </button>
       <button
@@ -48,8 +58,18 @@ export function ControlBar({ media, screenShare, showDevices = true, ...divProps
       )}
       {showDevices && (
         <>
-          <DeviceSelect kind="videoinput" value={media.videoDeviceId} onChange={media.setVideoDevice} aria-label="Camera" />
-          <DeviceSelect kind="audioinput" value={media.audioDeviceId} onChange={media.setAudioDevice} aria-label="Microphone" />
+          <DeviceSelect
+            kind="videoinput"
+            value={media.videoDeviceId}
+            onChange={media.setVideoDevice}
+            aria-label="Camera"
+          />
+          <DeviceSelect
+            kind="audioinput"
+            value={media.audioDeviceId}
+            onChange={media.setAudioDevice}
+            aria-label="Microphone"
+          />
         </>
       )}
       <button type="button" data-calls-kit-control="leave" onClick={() => void leave()}>

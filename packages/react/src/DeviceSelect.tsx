@@ -3,7 +3,8 @@ import type { ReactNode, SelectHTMLAttributes } from 'react'
 import { useDevices } from './useDevices'
 
 /** Props of {@link DeviceSelect}: the `<select>` element's props plus the device kind. */
-export interface DeviceSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
+export interface DeviceSelectProps
+  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value'> {
   kind: MediaDeviceKind
   /** The selected deviceId. */
   value: string | undefined
@@ -18,13 +19,24 @@ export interface DeviceSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectE
  * @example
  * <DeviceSelect kind="videoinput" value={media.videoDeviceId} onChange={media.setVideoDevice} aria-label="Camera" />
  */
-export function DeviceSelect({ kind, value, onChange, ...selectProps }: DeviceSelectProps): ReactNode {
+export function DeviceSelect({
+  kind,
+  value,
+  onChange,
+  ...selectProps
+}: DeviceSelectProps): ReactNode {
   const devices = useDevices(kind)
   return (
-    <select data-calls-kit-device-select={kind} value={value ?? ''} onChange={(e) => onChange(e.target.value)} {...selectProps}>
+    <select
+      data-calls-kit-device-select={kind}
+      value={value ?? ''}
+      onChange={(e) => onChange(e.target.value)}
+      {...selectProps}
+    >
       {devices.map((d, i) => (
         <option key={d.deviceId || i} value={d.deviceId}>
-          {d.label || `${kind === 'videoinput' ? 'Camera' : kind === 'audioinput' ? 'Microphone' : 'Speaker'} ${i + 1}`}
+          {d.label ||
+            `${kind === 'videoinput' ? 'Camera' : kind === 'audioinput' ? 'Microphone' : 'Speaker'} ${i + 1}`}
         </option>
       ))}
     </select>

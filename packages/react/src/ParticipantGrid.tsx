@@ -46,7 +46,15 @@ export function ParticipantGrid({
           sessionId={sessionId}
         />
       )}
-      {localScreenTrack && <VideoTile track={localScreenTrack} name={`${name} (screen)`} isLocal mirror={false} source="screen" />}
+      {localScreenTrack && (
+        <VideoTile
+          track={localScreenTrack}
+          name={`${name} (screen)`}
+          isLocal
+          mirror={false}
+          source="screen"
+        />
+      )}
       {ids.map((id) => (
         <ParticipantTile key={id} sessionId={id} />
       ))}

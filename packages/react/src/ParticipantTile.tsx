@@ -1,5 +1,5 @@
 'use client'
-import { type ReactNode, memo } from 'react'
+import { memo, type ReactNode } from 'react'
 import { useIsSpeaking } from './useAudioLevel'
 import { useParticipant } from './useParticipants'
 import { useRemoteTrack } from './useRemoteTrack'
@@ -35,7 +35,9 @@ export const ParticipantTile = memo(function ParticipantTile({
   const { track } = useRemoteTrack(video ? { sessionId, trackName: video.trackName } : undefined)
   const mic = participant?.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
   // Shares the pull <RoomAudio> makes; only a change of "speaking" re-renders the tile.
-  const { track: micTrack } = useRemoteTrack(source === 'camera' && mic ? { sessionId, trackName: mic.trackName } : undefined)
+  const { track: micTrack } = useRemoteTrack(
+    source === 'camera' && mic ? { sessionId, trackName: mic.trackName } : undefined,
+  )
   const speaking = useIsSpeaking(mic?.muted ? undefined : micTrack)
   return (
     <VideoTile

@@ -1,12 +1,12 @@
 'use client'
 import {
-  type ReactNode,
-  type Ref,
-  type VideoHTMLAttributes,
   forwardRef,
   memo,
+  type ReactNode,
+  type Ref,
   useEffect,
   useRef,
+  type VideoHTMLAttributes,
 } from 'react'
 
 /** Props of {@link VideoTile}: the `<video>` element's own props plus the tile's. */

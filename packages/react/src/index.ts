@@ -3,49 +3,55 @@
  * local SFU), on top of `@calls-kit/core`.
  * @module
  */
-export { AudioTrack } from './AudioTrack'
-export type { AudioTrackProps } from './AudioTrack'
-export { CallsProvider } from './CallsProvider'
-export type { CallsProviderProps } from './CallsProvider'
-export { useCallsRoom, useMaybeCallsRoom } from './callsContext'
-export { ControlBar } from './ControlBar'
-export type { ControlBarProps } from './ControlBar'
-export { DeviceSelect } from './DeviceSelect'
-export type { DeviceSelectProps } from './DeviceSelect'
-export { ParticipantGrid } from './ParticipantGrid'
-export type { ParticipantGridProps } from './ParticipantGrid'
-export { ParticipantTile } from './ParticipantTile'
-export type { ParticipantTileProps } from './ParticipantTile'
-export { RoomAudio } from './RoomAudio'
-export type { RoomAudioProps } from './RoomAudio'
-export { useAudioLevel, useIsSpeaking } from './useAudioLevel'
-export type { UseIsSpeakingOptions } from './useAudioLevel'
-export { useCallsSession } from './useCallsSession'
-export type { UseCallsSessionResult } from './useCallsSession'
-export { useCallsStore } from './useCallsStore'
-export { useConnectionState, useConnectionStats } from './useConnectionState'
-export type { ConnectionState } from './useConnectionState'
-export { useDevices } from './useDevices'
-export { useLocalMedia } from './useLocalMedia'
-export type { UseLocalMediaOptions, UseLocalMediaResult } from './useLocalMedia'
-export { useParticipant, useParticipants, useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants'
-export type { ParticipantWithLocal } from './useParticipants'
-export { usePublishTrack } from './usePublishTrack'
-export type { UsePublishTrackOptions, UsePublishTrackResult } from './usePublishTrack'
-export { useRemoteTrack } from './useRemoteTrack'
-export { useScreenShare } from './useScreenShare'
-export type { UseScreenShareOptions, UseScreenShareResult } from './useScreenShare'
-export type { UseRemoteTrackResult } from './useRemoteTrack'
-export { VideoTile } from './VideoTile'
-export type { VideoTileProps } from './VideoTile'
+
 // Types of core that the hooks mention
 export type {
   CallsRoomState,
-  ConnectionStats,
   CallsSessionStatus,
+  ConnectionStats,
   Participant,
   PublishedTrackInfo,
   Roster,
   TrackLocator,
   TrackSource,
 } from '@calls-kit/core'
+export type { AudioTrackProps } from './AudioTrack'
+export { AudioTrack } from './AudioTrack'
+export type { CallsProviderProps } from './CallsProvider'
+export { CallsProvider } from './CallsProvider'
+export type { ControlBarProps } from './ControlBar'
+export { ControlBar } from './ControlBar'
+export { useCallsRoom, useMaybeCallsRoom } from './callsContext'
+export type { DeviceSelectProps } from './DeviceSelect'
+export { DeviceSelect } from './DeviceSelect'
+export type { ParticipantGridProps } from './ParticipantGrid'
+export { ParticipantGrid } from './ParticipantGrid'
+export type { ParticipantTileProps } from './ParticipantTile'
+export { ParticipantTile } from './ParticipantTile'
+export type { RoomAudioProps } from './RoomAudio'
+export { RoomAudio } from './RoomAudio'
+export type { UseIsSpeakingOptions } from './useAudioLevel'
+export { useAudioLevel, useIsSpeaking } from './useAudioLevel'
+export type { UseCallsSessionResult } from './useCallsSession'
+export { useCallsSession } from './useCallsSession'
+export { useCallsStore } from './useCallsStore'
+export type { ConnectionState } from './useConnectionState'
+export { useConnectionState, useConnectionStats } from './useConnectionState'
+export { useDevices } from './useDevices'
+export type { UseLocalMediaOptions, UseLocalMediaResult } from './useLocalMedia'
+export { useLocalMedia } from './useLocalMedia'
+export type { ParticipantWithLocal } from './useParticipants'
+export {
+  useParticipant,
+  useParticipants,
+  useRemoteParticipantIds,
+  useRemoteScreenShareIds,
+} from './useParticipants'
+export type { UsePublishTrackOptions, UsePublishTrackResult } from './usePublishTrack'
+export { usePublishTrack } from './usePublishTrack'
+export type { UseRemoteTrackResult } from './useRemoteTrack'
+export { useRemoteTrack } from './useRemoteTrack'
+export type { UseScreenShareOptions, UseScreenShareResult } from './useScreenShare'
+export { useScreenShare } from './useScreenShare'
+export type { VideoTileProps } from './VideoTile'
+export { VideoTile } from './VideoTile'

@@ -2,9 +2,13 @@
 import { type AudioLevelMeter, createAudioLevelMeter } from '@calls-kit/core'
 import { useEffect, useState } from 'react'
 
-function useMeter(track: MediaStreamTrack | null | undefined, intervalMs: number, onLevel: (level: number) => void): void {
+function useMeter(
+  track: MediaStreamTrack | null | undefined,
+  intervalMs: number,
+  onLevel: (level: number) => void,
+): void {
   useEffect(() => {
-    if (!track || track.kind !== 'audio' || typeof AudioContext === 'undefined') return
+    if (track?.kind !== 'audio' || typeof AudioContext === 'undefined') return
     let meter: AudioLevelMeter
     try {
       meter = createAudioLevelMeter(track)
@@ -25,7 +29,10 @@ function useMeter(track: MediaStreamTrack | null | undefined, intervalMs: number
  * @example
  * const level = useAudioLevel(audioTrack)
  */
-export function useAudioLevel(track: MediaStreamTrack | null | undefined, intervalMs = 100): number {
+export function useAudioLevel(
+  track: MediaStreamTrack | null | undefined,
+  intervalMs = 100,
+): number {
   const [level, setLevel] = useState(0)
   useMeter(track, intervalMs, setLevel)
   return level
@@ -47,7 +54,10 @@ export interface UseIsSpeakingOptions {
  * @example
  * const speaking = useIsSpeaking(micTrack)
  */
-export function useIsSpeaking(track: MediaStreamTrack | null | undefined, options: UseIsSpeakingOptions = {}): boolean {
+export function useIsSpeaking(
+  track: MediaStreamTrack | null | undefined,
+  options: UseIsSpeakingOptions = {},
+): boolean {
   const { threshold = 0.02, holdMs = 600, intervalMs = 100 } = options
   const [speaking, setSpeaking] = useState(false)
   // Latest options and the last loud sample, read by the stable sampler below.

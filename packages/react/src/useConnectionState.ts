@@ -1,11 +1,22 @@
 'use client'
-import { type ConnectionStats, computeConnectionStats, sampleStats, type StatsSample } from '@calls-kit/core'
+import {
+  type ConnectionStats,
+  computeConnectionStats,
+  type StatsSample,
+  sampleStats,
+} from '@calls-kit/core'
 import { useEffect, useState } from 'react'
 import { useCallsRoom } from './callsContext'
 import { useCallsStore } from './useCallsStore'
 
 /** Connection state as a call UI shows it. */
-export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'closed'
+export type ConnectionState =
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'reconnecting'
+  | 'failed'
+  | 'closed'
 
 /**
  * The call's connection state: `connecting` until media flows (session created and ICE/DTLS up,
@@ -18,7 +29,13 @@ export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnectin
 export function useConnectionState(): ConnectionState {
   return useCallsStore((s) => {
     const { status, connectionState } = s.session
-    if (status === 'idle' || status === 'closed' || status === 'failed' || status === 'reconnecting') return status
+    if (
+      status === 'idle' ||
+      status === 'closed' ||
+      status === 'failed' ||
+      status === 'reconnecting'
+    )
+      return status
     if (status === 'connecting') return 'connecting'
     if (connectionState === 'connected' || connectionState === 'new') return 'connected'
     if (connectionState === 'failed' || connectionState === 'disconnected') return 'reconnecting'

@@ -1,5 +1,5 @@
 'use client'
-import { DevicePreferences, chooseDevice } from '@calls-kit/core'
+import { chooseDevice, DevicePreferences } from '@calls-kit/core'
 import { useCallback, useEffect, useState } from 'react'
 
 /** Options of {@link useLocalMedia}. */
@@ -52,11 +52,24 @@ interface Source {
   released: boolean
 }
 
-const initial: Source = { track: null, requestedId: undefined, activeId: undefined, enabled: true, released: false }
+const initial: Source = {
+  track: null,
+  requestedId: undefined,
+  activeId: undefined,
+  enabled: true,
+  released: false,
+}
 
-function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackConstraints, preferences: DevicePreferences) {
+function useSource(
+  kind: 'video' | 'audio',
+  constraints: boolean | MediaTrackConstraints,
+  preferences: DevicePreferences,
+) {
   const deviceKind: MediaDeviceKind = kind === 'video' ? 'videoinput' : 'audioinput'
-  const [source, setSource] = useState<Source>(() => ({ ...initial, requestedId: preferences.get(deviceKind) }))
+  const [source, setSource] = useState<Source>(() => ({
+    ...initial,
+    requestedId: preferences.get(deviceKind),
+  }))
   const [error, setError] = useState<Error>()
   const key = JSON.stringify(constraints)
   const wanted = constraints !== false && !source.released
@@ -69,12 +82,15 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
     const base = JSON.parse(key) as boolean | MediaTrackConstraints
     const general = typeof base === 'object' ? base : {}
     const open = (deviceId: string | undefined) =>
-      navigator.mediaDevices.getUserMedia({ [kind]: deviceId ? { ...general, deviceId: { exact: deviceId } } : general })
+      navigator.mediaDevices.getUserMedia({
+        [kind]: deviceId ? { ...general, deviceId: { exact: deviceId } } : general,
+      })
     // `exact`: Chromium may keep the device in use for `ideal`. A remembered device that is gone
     // (OverconstrainedError/NotFoundError) falls back to the default one.
     open(source.requestedId)
       .catch((e: Error) => {
-        if (source.requestedId && (e.name === 'OverconstrainedError' || e.name === 'NotFoundError')) return open(undefined)
+        if (source.requestedId && (e.name === 'OverconstrainedError' || e.name === 'NotFoundError'))
+          return open(undefined)
         throw e
       })
       .then((stream) => {
@@ -110,7 +126,9 @@ function useSource(kind: 'video' | 'audio', constraints: boolean | MediaTrackCon
           const available = all.filter((d) => d.kind === deviceKind)
           setSource((s) => {
             const next = chooseDevice(available, preferences.get(deviceKind), s.activeId)
-            return next && next !== s.activeId && next !== s.requestedId ? { ...s, requestedId: next } : s
+            return next && next !== s.activeId && next !== s.requestedId
+              ? { ...s, requestedId: next }
+              : s
           })
         })
         .catch(() => {})

@@ -24,7 +24,12 @@ function useRoster<T>(select: (roster: Roster, localId: string | undefined) => T
     // Drop our own pre-recovery sessions, which the roster may list until their leave lands.
     select: (roster: Roster) =>
       select(
-        { ...roster, participants: roster.participants.filter((p) => p.sessionId === localId || !room.session.isOwnSessionId(p.sessionId)) },
+        {
+          ...roster,
+          participants: roster.participants.filter(
+            (p) => p.sessionId === localId || !room.session.isOwnSessionId(p.sessionId),
+          ),
+        },
         localId,
       ),
   })
@@ -68,7 +73,11 @@ export function useRemoteScreenShareIds(): string[] {
   return useRoster(
     (r, localId) =>
       r.participants
-        .filter((p) => p.sessionId !== localId && p.tracks.some((t) => t.source === 'screen' && t.kind === 'video'))
+        .filter(
+          (p) =>
+            p.sessionId !== localId &&
+            p.tracks.some((t) => t.source === 'screen' && t.kind === 'video'),
+        )
         .map((p) => p.sessionId),
     EMPTY,
   )

@@ -33,7 +33,10 @@ export interface UseScreenShareResult {
  */
 export function useScreenShare(options: UseScreenShareOptions = {}): UseScreenShareResult {
   const room = useCallsRoom()
-  const [tracks, setTracks] = useState<{ video: MediaStreamTrack | null; audio: MediaStreamTrack | null }>({ video: null, audio: null })
+  const [tracks, setTracks] = useState<{
+    video: MediaStreamTrack | null
+    audio: MediaStreamTrack | null
+  }>({ video: null, audio: null })
   const [error, setError] = useState<Error>()
   const wantAudio = options.audio ?? true
 
@@ -69,5 +72,12 @@ export function useScreenShare(options: UseScreenShareOptions = {}): UseScreenSh
   }, [room, tracks.audio])
   useEffect(() => stop, [stop])
 
-  return { videoTrack: tracks.video, audioTrack: tracks.audio, active: tracks.video !== null, start, stop, error }
+  return {
+    videoTrack: tracks.video,
+    audioTrack: tracks.audio,
+    active: tracks.video !== null,
+    start,
+    stop,
+    error,
+  }
 }

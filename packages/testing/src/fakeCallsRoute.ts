@@ -21,18 +21,28 @@ export interface FakeCallsRouteOptions {
  * built for {@link FakePeerConnection}), renegotiate/close accepted, rooms upserted in memory.
  * For unit tests of clients; `calls` records every request.
  */
-export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): { fetch: typeof fetch; calls: FakeRouteCall[] } {
+export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
+  fetch: typeof fetch
+  calls: FakeRouteCall[]
+} {
   const calls: FakeRouteCall[] = []
   let nextMid = 100
   let nextSession = 1
   const rooms = new Map<string, Map<string, any>>()
   const roster = (room: string) => ({ room, participants: [...(rooms.get(room)?.values() ?? [])] })
   const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const path = new URL(String(url), 'http://app.test').pathname.replace(/^.*?\/(sessions|rooms)\//, '/$1/')
+    const path = new URL(String(url), 'http://app.test').pathname.replace(
+      /^.*?\/(sessions|rooms)\//,
+      '/$1/',
+    )
     const body = init?.body ? JSON.parse(String(init.body)) : undefined
     const method = init?.method ?? 'GET'
     calls.push({ method, path, body, headers: new Headers(init?.headers) })
-    if (options.failAll) return Response.json({ errorCode: 'boom', errorDescription: 'refused' }, { status: options.failAll })
+    if (options.failAll)
+      return Response.json(
+        { errorCode: 'boom', errorDescription: 'refused' },
+        { status: options.failAll },
+      )
     if (path === '/sessions/new') {
       const n = nextSession++
       return Response.json({ sessionId: `S${n}`, sessionToken: `T${n}` }, { status: 201 })
@@ -43,7 +53,12 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): { fet
       const members = rooms.get(room) ?? new Map()
       rooms.set(room, members)
       if (method === 'DELETE') members.delete(sessionId)
-      else members.set(sessionId, { sessionId, joinedAt: members.get(sessionId)?.joinedAt ?? Date.now(), ...body })
+      else
+        members.set(sessionId, {
+          sessionId,
+          joinedAt: members.get(sessionId)?.joinedAt ?? Date.now(),
+          ...body,
+        })
       return Response.json(roster(room))
     }
     const room = /^\/rooms\/([^/]+)$/.exec(path)
@@ -53,7 +68,9 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): { fet
         return Response.json({
           sessionDescription: { type: 'answer', sdp: 'v=0\r\n' },
           tracks: body.tracks.map((t: any) =>
-            t.trackName === options.failTrack ? { ...t, errorCode: 'invalid_track', errorDescription: 'refused' } : t,
+            t.trackName === options.failTrack
+              ? { ...t, errorCode: 'invalid_track', errorDescription: 'refused' }
+              : t,
           ),
         })
       }
@@ -63,11 +80,18 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): { fet
           : { ...t, mid: String(nextMid++) },
       )
       const mids = tracks.filter((t: any) => t.mid).map((t: any) => t.mid)
-      return Response.json({ requiresImmediateRenegotiation: true, sessionDescription: { type: 'offer', sdp: sfuOffer(mids) }, tracks })
+      return Response.json({
+        requiresImmediateRenegotiation: true,
+        sessionDescription: { type: 'offer', sdp: sfuOffer(mids) },
+        tracks,
+      })
     }
     if (path.endsWith('/renegotiate')) return Response.json({})
     if (path.endsWith('/tracks/close')) {
-      return Response.json({ sessionDescription: { type: 'answer', sdp: 'v=0\r\n' }, tracks: body.tracks })
+      return Response.json({
+        sessionDescription: { type: 'answer', sdp: 'v=0\r\n' },
+        tracks: body.tracks,
+      })
     }
     return Response.json({ errorCode: 'not_found', errorDescription: path }, { status: 404 })
   }

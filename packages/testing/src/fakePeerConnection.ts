@@ -10,7 +10,10 @@ import { parse } from 'sdp-transform'
 
 /** A stand-in `MediaStreamTrack` for receivers. */
 class FakeTrack {
-  constructor(readonly kind: string, readonly id = crypto.randomUUID()) {}
+  constructor(
+    readonly kind: string,
+    readonly id = crypto.randomUUID(),
+  ) {}
 }
 
 /** A stand-in `RTCRtpTransceiver`: `mid`, `direction`, `sender.replaceTrack`, `receiver.track`. */
@@ -51,7 +54,11 @@ export class FakePeerConnection extends EventTarget {
   }
   addTransceiver(trackOrKind: { kind: string } | string, init?: RTCRtpTransceiverInit) {
     const kind = typeof trackOrKind === 'string' ? trackOrKind : trackOrKind.kind
-    const t = new FakeTransceiver(kind, init?.direction ?? 'sendrecv', typeof trackOrKind === 'string' ? undefined : trackOrKind)
+    const t = new FakeTransceiver(
+      kind,
+      init?.direction ?? 'sendrecv',
+      typeof trackOrKind === 'string' ? undefined : trackOrKind,
+    )
     this.transceivers.push(t)
     return t
   }
@@ -59,7 +66,9 @@ export class FakePeerConnection extends EventTarget {
     return this.transceivers
   }
   #sdp(type: string) {
-    const media = this.transceivers.map((t) => `m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:${t.mid}\r\na=${t.direction}\r\n`)
+    const media = this.transceivers.map(
+      (t) => `m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=mid:${t.mid}\r\na=${t.direction}\r\n`,
+    )
     return `v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=${type}\r\nt=0 0\r\n${media.join('')}`
   }
   async createOffer() {

@@ -3,12 +3,13 @@
  * what each page receives.
  * @module
  */
-export { CHROMIUM_ARGS, launchChromium } from './launchChromium'
-export type { LaunchChromiumOptions } from './launchChromium'
-export { RECORD_PEER_CONNECTIONS, readInboundTotals, waitFor } from './mediaStats'
-export type { InboundTotals } from './mediaStats'
-export { startTestServer } from './startTestServer'
-export type { LoggedRequest, TestServer, TestServerOptions } from './startTestServer'
-export { createFakeCallsRoute, sfuOffer } from './fakeCallsRoute'
+
 export type { FakeCallsRouteOptions, FakeRouteCall } from './fakeCallsRoute'
+export { createFakeCallsRoute, sfuOffer } from './fakeCallsRoute'
 export { FakePeerConnection, FakeTransceiver } from './fakePeerConnection'
+export type { LaunchChromiumOptions } from './launchChromium'
+export { CHROMIUM_ARGS, launchChromium } from './launchChromium'
+export type { InboundTotals } from './mediaStats'
+export { RECORD_PEER_CONNECTIONS, readInboundTotals, waitFor } from './mediaStats'
+export type { LoggedRequest, TestServer, TestServerOptions } from './startTestServer'
+export { startTestServer } from './startTestServer'

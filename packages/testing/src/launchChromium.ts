@@ -1,4 +1,4 @@
-import { type Browser, type LaunchOptions, chromium } from 'playwright-core'
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core'
 
 /**
  * Flags Chromium needs on a closed, GPU-less machine running as root, plus fake media devices:

@@ -38,11 +38,15 @@ export const RECORD_PEER_CONNECTIONS = `(() => {
  * @returns {@link InboundTotals}; all zero when the page has no connection yet.
  * Stats names per W3C webrtc-stats `RTCInboundRtpStreamStats`.
  */
-export async function readInboundTotals(page: Page, kind: 'audio' | 'video'): Promise<InboundTotals> {
+export async function readInboundTotals(
+  page: Page,
+  kind: 'audio' | 'video',
+): Promise<InboundTotals> {
   return page.evaluate(async (k) => {
     const totals = { framesDecoded: 0, packetsReceived: 0, frameWidth: 0, frameHeight: 0 }
-    const pcs = ((window as unknown as { __callsKitPeerConnections?: RTCPeerConnection[] })
-      .__callsKitPeerConnections ?? [])
+    const pcs =
+      (window as unknown as { __callsKitPeerConnections?: RTCPeerConnection[] })
+        .__callsKitPeerConnections ?? []
     for (const pc of pcs) {
       if (pc.connectionState === 'closed') continue
       const report = await pc.getStats()
@@ -75,7 +79,9 @@ export async function waitFor<T>(
   let last = await probe()
   while (!predicate(last)) {
     if (Date.now() > deadline) {
-      throw new Error(`waitFor timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`)
+      throw new Error(
+        `waitFor timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`,
+      )
     }
     await new Promise((r) => setTimeout(r, intervalMs))
     last = await probe()

@@ -56,7 +56,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
   const apiPrefix = options.apiPrefix ?? '/api/'
   const globals = options.globals ?? {}
   const contents = Object.entries(globals)
-    .map(([name, spec], i) => `import * as m${i} from '${spec}'; globalThis[${JSON.stringify(name)}] = m${i};`)
+    .map(
+      ([name, spec], i) =>
+        `import * as m${i} from '${spec}'; globalThis[${JSON.stringify(name)}] = m${i};`,
+    )
     .join('\n')
   const bundle = contents
     ? await build({

@@ -6,7 +6,11 @@ import { CallsApiError, isCallsApiError } from '../errors'
 vi.mock('react', () => ({}))
 
 const client = (fetch: (...a: any[]) => Promise<Response>) =>
-  new CallsApiClient({ baseUrl: 'https://rtc.example/v1/apps/app/', fetch: fetch as typeof globalThis.fetch, headers: { authorization: 'Bearer s' } })
+  new CallsApiClient({
+    baseUrl: 'https://rtc.example/v1/apps/app/',
+    fetch: fetch as typeof globalThis.fetch,
+    headers: { authorization: 'Bearer s' },
+  })
 
 describe('CallsApiClient', () => {
   it('should send JSON with the configured headers to the app URL', async () => {
@@ -19,7 +23,9 @@ describe('CallsApiClient', () => {
   })
 
   it('should throw CallsApiError with status, errorCode and errorDescription', async () => {
-    const err = await client(async () => Response.json({ errorCode: 'not_found', errorDescription: 'gone' }, { status: 404 }))
+    const err = await client(async () =>
+      Response.json({ errorCode: 'not_found', errorDescription: 'gone' }, { status: 404 }),
+    )
       .getSession('s')
       .catch((e) => e)
     expect(err).toBeInstanceOf(CallsApiError)
@@ -29,13 +35,25 @@ describe('CallsApiClient', () => {
   })
 
   it('should throw on a 200 carrying a top-level errorCode, on non-JSON, and on network failure', async () => {
-    await expect(client(async () => Response.json({ errorCode: 'bad', errorDescription: 'x' })).getSession('s')).rejects.toMatchObject({ status: 200, errorCode: 'bad' })
-    await expect(client(async () => new Response('<html>', { status: 502 })).getSession('s')).rejects.toMatchObject({ status: 502, errorCode: 'invalid_response' })
-    await expect(client(() => Promise.reject(new TypeError('offline'))).getSession('s')).rejects.toMatchObject({ status: 0, errorCode: 'network_error' })
+    await expect(
+      client(async () => Response.json({ errorCode: 'bad', errorDescription: 'x' })).getSession(
+        's',
+      ),
+    ).rejects.toMatchObject({ status: 200, errorCode: 'bad' })
+    await expect(
+      client(async () => new Response('<html>', { status: 502 })).getSession('s'),
+    ).rejects.toMatchObject({ status: 502, errorCode: 'invalid_response' })
+    await expect(
+      client(() => Promise.reject(new TypeError('offline'))).getSession('s'),
+    ).rejects.toMatchObject({ status: 0, errorCode: 'network_error' })
   })
 
   it('should return per-track errors instead of throwing', async () => {
-    const res = await client(async () => Response.json({ tracks: [{ trackName: 'a', errorCode: 'not_found', errorDescription: 'x' }] })).newTracks('s', { tracks: [] })
+    const res = await client(async () =>
+      Response.json({
+        tracks: [{ trackName: 'a', errorCode: 'not_found', errorDescription: 'x' }],
+      }),
+    ).newTracks('s', { tracks: [] })
     expect(res.tracks?.[0]?.errorCode).toBe('not_found')
   })
 

@@ -1,7 +1,7 @@
+import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CallsSession } from '../callsSession'
 import { CallsApiError, InvalidStateError } from '../errors'
-import { FakePeerConnection, createFakeCallsRoute } from '@calls-kit/testing'
 
 const fakeRoute = createFakeCallsRoute
 
@@ -26,7 +26,9 @@ describe('CallsSession', () => {
     await session.connect()
     route.calls.length = 0
     const tracks = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => session.pull({ sessionId: 'OTHER', trackName: `t${i}` })),
+      Array.from({ length: 10 }, (_, i) =>
+        session.pull({ sessionId: 'OTHER', trackName: `t${i}` }),
+      ),
     )
     expect(route.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'POST /sessions/S1/tracks/new',
@@ -98,7 +100,10 @@ describe('CallsSession', () => {
 
   it('should reject every request of a batch the API refused as a whole, with its status', async () => {
     const { session } = newSession(fakeRoute({ failAll: 403 }))
-    await expect(session.push(track(), { trackName: 'x' })).rejects.toMatchObject({ status: 403, errorCode: 'boom' })
+    await expect(session.push(track(), { trackName: 'x' })).rejects.toMatchObject({
+      status: 403,
+      errorCode: 'boom',
+    })
     expect(session.getState().status).toBe('failed')
   })
 
@@ -109,7 +114,10 @@ describe('CallsSession', () => {
       session.pull({ sessionId: 'OTHER', trackName: 'their-cam' }),
     ])
     route.calls.length = 0
-    await session.close(pushed as { sessionId: string; trackName: string }, { sessionId: 'OTHER', trackName: 'their-cam' })
+    await session.close(pushed as { sessionId: string; trackName: string }, {
+      sessionId: 'OTHER',
+      trackName: 'their-cam',
+    })
     expect(route.calls.map((c) => c.path)).toEqual(['/sessions/S1/tracks/close'])
     expect(route.calls[0]?.body.tracks).toEqual([{ mid: '0' }, { mid: '100' }])
     expect(route.calls[0]?.body.sessionDescription.type).toBe('offer')
@@ -127,7 +135,9 @@ describe('CallsSession', () => {
     expect(route.calls.length).toBe(before)
     const pc = FakePeerConnection.instances[0] as FakePeerConnection
     expect(pc.transceivers[0]?.sender.track).toBe(next)
-    await expect(session.replaceTrack({ sessionId: 'S1', trackName: 'nope' }, next)).rejects.toBeInstanceOf(InvalidStateError)
+    await expect(
+      session.replaceTrack({ sessionId: 'S1', trackName: 'nope' }, next),
+    ).rejects.toBeInstanceOf(InvalidStateError)
   })
 
   it('should refuse bad arguments and work after destroy', async () => {
@@ -136,13 +146,18 @@ describe('CallsSession', () => {
     expect(() => session.push(undefined as unknown as MediaStreamTrack)).toThrow(TypeError)
     session.destroy()
     expect(session.getState().status).toBe('closed')
-    await expect(session.pull({ sessionId: 'A', trackName: 'x' })).rejects.toBeInstanceOf(InvalidStateError)
+    await expect(session.pull({ sessionId: 'A', trackName: 'x' })).rejects.toBeInstanceOf(
+      InvalidStateError,
+    )
   })
 
   it('should open a new session and re-push and re-pull when the transport fails and ICE restart does not help', async () => {
     const route = fakeRoute()
     const { session } = newSession(route)
-    await Promise.all([session.push(track(), { trackName: 'cam' }), session.pull({ sessionId: 'OTHER', trackName: 'x' })])
+    await Promise.all([
+      session.push(track(), { trackName: 'cam' }),
+      session.pull({ sessionId: 'OTHER', trackName: 'x' }),
+    ])
     const replaced = vi.fn()
     const changed = vi.fn()
     session.on('trackreplaced', replaced)
@@ -230,7 +245,11 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
       if (String(url).endsWith('/tracks/new')) await gate
       return route.fetch(url, init)
     }) as typeof globalThis.fetch
-    const session = new CallsSession({ apiBase: '/api/calls', fetch, RTCPeerConnection: FakePeerConnection as never })
+    const session = new CallsSession({
+      apiBase: '/api/calls',
+      fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+    })
     const pull = session.pull({ sessionId: 'OTHER', trackName: 'cam' })
     // Let the negotiation reach tracks/new, where the gate holds it.
     await new Promise((r) => setTimeout(r, 10))
@@ -249,13 +268,22 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
     const fetch = (async (url: string, init?: RequestInit) => {
       const body = init?.body ? JSON.parse(String(init.body)) : undefined
       if (String(url).endsWith('/renegotiate') && body?.sessionDescription?.type === 'offer') {
-        route.calls.push({ method: 'PUT', path: 'ice-restart', body, headers: new Headers(init?.headers) })
+        route.calls.push({
+          method: 'PUT',
+          path: 'ice-restart',
+          body,
+          headers: new Headers(init?.headers),
+        })
         setTimeout(() => FakePeerConnection.instances[0]?.setConnectionState('connected'), 5)
         return Response.json({ sessionDescription: { type: 'answer', sdp: 'v=0\r\n' } })
       }
       return route.fetch(url, init)
     }) as typeof globalThis.fetch
-    const session = new CallsSession({ apiBase: '/api/calls', fetch, RTCPeerConnection: FakePeerConnection as never })
+    const session = new CallsSession({
+      apiBase: '/api/calls',
+      fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+    })
     await session.pull({ sessionId: 'OTHER', trackName: 'cam' })
     const replaced = vi.fn()
     const states: string[] = []
@@ -301,7 +329,11 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
       expect(statuses[0]).toBe('reconnecting')
       // The fake cannot ICE-restart (no answer), so recovery opens session S2.
       await vi.waitFor(() => expect(session.sessionId).toBe('S2'))
-      expect(route.calls.map((c) => c.path)).toEqual(['/sessions/new', '/sessions/S1/renegotiate', '/sessions/new'])
+      expect(route.calls.map((c) => c.path)).toEqual([
+        '/sessions/new',
+        '/sessions/S1/renegotiate',
+        '/sessions/new',
+      ])
       session.destroy()
     } finally {
       vi.useRealTimers()
@@ -328,18 +360,38 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
     const fetch = (async (url: string, init?: RequestInit) => {
       if (!String(url).endsWith('/tracks/update')) return route.fetch(url, init)
       const body = JSON.parse(String(init?.body))
-      route.calls.push({ method: 'PUT', path: '/sessions/S1/tracks/update', body, headers: new Headers(init?.headers) })
+      route.calls.push({
+        method: 'PUT',
+        path: '/sessions/S1/tracks/update',
+        body,
+        headers: new Headers(init?.headers),
+      })
       return Response.json({ tracks: [] })
     }) as typeof globalThis.fetch
-    const session = new CallsSession({ apiBase: '/api/calls', fetch, RTCPeerConnection: FakePeerConnection as never })
+    const session = new CallsSession({
+      apiBase: '/api/calls',
+      fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+    })
     const locator = { sessionId: 'OTHER', trackName: 'cam' }
     await session.pull(locator, { preferredRid: 'l' })
     expect(route.calls[1]?.body.tracks[0].simulcast).toEqual({ preferredRid: 'l' })
     await session.setPreferredRid(locator, 'h')
     const update = route.calls.at(-1)
-    expect(update?.body).toEqual({ tracks: [{ location: 'remote', sessionId: 'OTHER', trackName: 'cam', simulcast: { preferredRid: 'h' } }] })
+    expect(update?.body).toEqual({
+      tracks: [
+        {
+          location: 'remote',
+          sessionId: 'OTHER',
+          trackName: 'cam',
+          simulcast: { preferredRid: 'h' },
+        },
+      ],
+    })
     expect(update?.headers.get('calls-session-token')).toBe('T1')
-    await expect(session.setPreferredRid({ sessionId: 'OTHER', trackName: 'nope' }, 'h')).rejects.toBeInstanceOf(InvalidStateError)
+    await expect(
+      session.setPreferredRid({ sessionId: 'OTHER', trackName: 'nope' }, 'h'),
+    ).rejects.toBeInstanceOf(InvalidStateError)
   })
 
   it('should default to max-bundle with Cloudflare STUN and accept an empty iceServers list', async () => {
@@ -349,7 +401,11 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
       bundlePolicy: 'max-bundle',
       iceServers: [{ urls: 'stun:stun.cloudflare.com:3478' }],
     })
-    const b = new CallsSession({ fetch: fakeRoute().fetch, RTCPeerConnection: FakePeerConnection as never, rtcConfiguration: { iceServers: [] } })
+    const b = new CallsSession({
+      fetch: fakeRoute().fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+      rtcConfiguration: { iceServers: [] },
+    })
     await b.connect()
     expect(FakePeerConnection.instances[1]?.configuration).toEqual({ iceServers: [] })
   })
@@ -364,7 +420,12 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
     })
     session.on('sessionchange', async (sessionId) => {
       await new Promise((r) => setTimeout(r, 20))
-      route.calls.push({ method: 'PUT', path: `rejoined as ${sessionId}`, body: undefined, headers: new Headers() })
+      route.calls.push({
+        method: 'PUT',
+        path: `rejoined as ${sessionId}`,
+        body: undefined,
+        headers: new Headers(),
+      })
     })
     route.calls.length = 0
     FakePeerConnection.instances[0]?.setConnectionState('failed')

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { computeConnectionStats, sampleStats } from '../connectionStats'
 
-const report = (bytesSent: number, bytesReceived: number, packetsReceived: number, packetsLost: number, rtt?: number) =>
+const report = (
+  bytesSent: number,
+  bytesReceived: number,
+  packetsReceived: number,
+  packetsLost: number,
+  rtt?: number,
+) =>
   new Map<string, any>([
     ['o', { type: 'outbound-rtp', bytesSent }],
     ['i', { type: 'inbound-rtp', bytesReceived, packetsReceived, packetsLost }],
-    ['p', { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: rtt }],
+    [
+      'p',
+      { type: 'candidate-pair', nominated: true, state: 'succeeded', currentRoundTripTime: rtt },
+    ],
   ])
 
 describe('computeConnectionStats', () => {
@@ -23,7 +32,11 @@ describe('computeConnectionStats', () => {
 
   it('should rate a clean link good and a lossy one poor', () => {
     const a = sampleStats(report(0, 0, 0, 0, 0.01), 0)
-    expect(computeConnectionStats(a, sampleStats(report(1, 1, 1000, 0, 0.01), 1000)).quality).toBe('good')
-    expect(computeConnectionStats(a, sampleStats(report(1, 1, 800, 200, 0.01), 1000)).quality).toBe('poor')
+    expect(computeConnectionStats(a, sampleStats(report(1, 1, 1000, 0, 0.01), 1000)).quality).toBe(
+      'good',
+    )
+    expect(computeConnectionStats(a, sampleStats(report(1, 1, 800, 200, 0.01), 1000)).quality).toBe(
+      'poor',
+    )
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DevicePreferences, chooseDevice } from '../devicePreferences'
+import { chooseDevice, DevicePreferences } from '../devicePreferences'
 
-const cams = (...ids: string[]) => ids.map((deviceId) => ({ deviceId, kind: 'videoinput' as const }))
+const cams = (...ids: string[]) =>
+  ids.map((deviceId) => ({ deviceId, kind: 'videoinput' as const }))
 
 describe('chooseDevice', () => {
   it('should prefer the chosen device, then the current one, then the default, then the first', () => {
@@ -20,7 +21,10 @@ describe('chooseDevice', () => {
 describe('DevicePreferences', () => {
   it('should persist choices per kind across instances (reloads)', () => {
     const data = new Map<string, string>()
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) }
+    const storage = {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    }
     const first = new DevicePreferences(storage)
     first.set('videoinput', 'cam-2')
     first.set('audioinput', 'mic-1')
@@ -31,7 +35,12 @@ describe('DevicePreferences', () => {
   })
 
   it('should survive corrupt or failing storage', () => {
-    const broken = { getItem: () => '{nope', setItem: () => { throw new Error('quota') } }
+    const broken = {
+      getItem: () => '{nope',
+      setItem: () => {
+        throw new Error('quota')
+      },
+    }
     const prefs = new DevicePreferences(broken)
     prefs.set('videoinput', 'x')
     expect(prefs.get('videoinput')).toBe('x')

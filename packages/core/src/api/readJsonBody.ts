@@ -23,18 +23,30 @@ export async function readJsonBody<S extends z.ZodType>(
 ): Promise<{ ok: true; data: z.infer<S> } | { ok: false; error: BodyError }> {
   const text = await request.text()
   if (text.trim() === '' && !optional) {
-    return { ok: false, error: { errorCode: 'invalid_request', errorDescription: 'a JSON body is required' } }
+    return {
+      ok: false,
+      error: { errorCode: 'invalid_request', errorDescription: 'a JSON body is required' },
+    }
   }
   let json: unknown = {}
   if (text.trim() !== '') {
     try {
       json = JSON.parse(text)
     } catch {
-      return { ok: false, error: { errorCode: 'invalid_json', errorDescription: 'the body is not valid JSON' } }
+      return {
+        ok: false,
+        error: { errorCode: 'invalid_json', errorDescription: 'the body is not valid JSON' },
+      }
     }
   }
   const result = schema.safeParse(json)
   if (result.success) return { ok: true, data: result.data }
   const issue = result.error.issues[0]
-  return { ok: false, error: { errorCode: 'invalid_request', errorDescription: `${issue?.path.join('.') || 'body'}: ${issue?.message}` } }
+  return {
+    ok: false,
+    error: {
+      errorCode: 'invalid_request',
+      errorDescription: `${issue?.path.join('.') || 'body'}: ${issue?.message}`,
+    },
+  }
 }

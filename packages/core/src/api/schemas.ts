@@ -27,7 +27,9 @@ const trackObjectSchema = z.object({
     .optional(),
 })
 
-export const newSessionSchema = z.object({ sessionDescription: sessionDescriptionSchema.optional() })
+export const newSessionSchema = z.object({
+  sessionDescription: sessionDescriptionSchema.optional(),
+})
 
 export const tracksRequestSchema = z.object({
   sessionDescription: sessionDescriptionSchema.optional(),
@@ -39,11 +41,14 @@ export const renegotiateSchema = z.object({ sessionDescription: sessionDescripti
 
 export const closeTracksSchema = z.object({
   sessionDescription: sessionDescriptionSchema.optional(),
-  tracks: z.array(z.object({ mid: z.string() })).min(1).max(64),
+  tracks: z
+    .array(z.object({ mid: z.string() }))
+    .min(1)
+    .max(64),
   force: z.boolean().optional(),
 })
 
 export const updateTracksSchema = z.object({ tracks: z.array(trackObjectSchema).min(1).max(64) })
 
-export { readJsonBody } from './readJsonBody'
 export type { BodyError } from './readJsonBody'
+export { readJsonBody } from './readJsonBody'

@@ -4,21 +4,25 @@ import { z } from 'zod'
 import {
   closeTracksSchema,
   newSessionSchema,
+  readJsonBody,
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
-  readJsonBody,
 } from '../api/schemas'
 import { CallsApiClient } from '../callsApiClient'
 import { CallsApiError, isCallsApiError } from '../errors'
-import type { RoomStore } from './roomStore'
 import { MemoryRoomStore } from './memoryRoomStore'
-import { SessionTokens, deriveTokenKey } from './sessionTokens'
+import type { RoomStore } from './roomStore'
+import { deriveTokenKey, SessionTokens } from './sessionTokens'
 
 /** Cloudflare's Calls API base. */
 export const CLOUDFLARE_CALLS_API_BASE = 'https://rtc.live.cloudflare.com/v1'
 /** The local SFU's API base and default app (`pnpm sfu`). */
-export const LOCAL_SFU_DEFAULTS = { apiBase: 'http://127.0.0.1:8787/v1', appId: 'local', appSecret: 'local-secret' } as const
+export const LOCAL_SFU_DEFAULTS = {
+  apiBase: 'http://127.0.0.1:8787/v1',
+  appId: 'local',
+  appSecret: 'local-secret',
+} as const
 
 /** Options of {@link createCallsHandler}. Unset fields are read from the environment at each request. */
 export interface CallsHandlerOptions {
@@ -45,7 +49,8 @@ export interface CallsHandlerOptions {
 }
 
 const env = (name: string): string | undefined =>
-  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] ||
+  undefined
 
 const TOKEN_HEADER = 'calls-session-token'
 
@@ -71,7 +76,11 @@ const methodNotAllowed = (method: string): never => {
 const fail = (status: number, errorCode: string, errorDescription: string) =>
   new CallsApiError(status, errorCode, errorDescription)
 
-async function readJson<S extends z.ZodType>(request: Request, schema: S, optional = false): Promise<z.infer<S>> {
+async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  optional = false,
+): Promise<z.infer<S>> {
   const body = await readJsonBody(request, schema, optional)
   if (!body.ok) throw fail(400, body.error.errorCode, body.error.errorDescription)
   return body.data
@@ -96,8 +105,11 @@ async function readJson<S extends z.ZodType>(request: Request, schema: S, option
  * const handler = createCallsHandler({ basePath: '/api/calls' })
  * export { handler as GET, handler as POST, handler as PUT, handler as DELETE }
  */
-export function createCallsHandler(options: CallsHandlerOptions = {}): (request: Request) => Promise<Response> {
-  const store = options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
+export function createCallsHandler(
+  options: CallsHandlerOptions = {},
+): (request: Request) => Promise<Response> {
+  const store =
+    options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
   const keepAliveMs = options.keepAliveMs ?? 15_000
   let tokens: SessionTokens | undefined
   let upstream: { key: string; client: CallsApiClient } | undefined
@@ -105,7 +117,9 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
   function config() {
     const appId = options.appId ?? env('CALLS_APP_ID')
     const apiBase =
-      options.apiBase ?? env('CALLS_API_BASE') ?? (appId ? CLOUDFLARE_CALLS_API_BASE : LOCAL_SFU_DEFAULTS.apiBase)
+      options.apiBase ??
+      env('CALLS_API_BASE') ??
+      (appId ? CLOUDFLARE_CALLS_API_BASE : LOCAL_SFU_DEFAULTS.apiBase)
     return {
       appId: appId ?? LOCAL_SFU_DEFAULTS.appId,
       appSecret: options.appSecret ?? env('CALLS_APP_SECRET') ?? LOCAL_SFU_DEFAULTS.appSecret,
@@ -129,7 +143,9 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
   }
   function sessionTokens(): SessionTokens {
     tokens ??= new SessionTokens(
-      options.tokenSecret ? Promise.resolve(new TextEncoder().encode(options.tokenSecret)) : deriveTokenKey(config().appSecret),
+      options.tokenSecret
+        ? Promise.resolve(new TextEncoder().encode(options.tokenSecret))
+        : deriveTokenKey(config().appSecret),
     )
     return tokens
   }
@@ -148,7 +164,11 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
       return await call()
     } catch (e) {
       if (isCallsApiError(e) && e.status >= 400 && e.status < 500) throw e
-      throw fail(502, 'upstream_error', `the Calls API failed: ${isCallsApiError(e) ? `${e.status} ${e.errorCode}` : 'unreachable'}`)
+      throw fail(
+        502,
+        'upstream_error',
+        `the Calls API failed: ${isCallsApiError(e) ? `${e.status} ${e.errorCode}` : 'unreachable'}`,
+      )
     }
   }
 
@@ -167,13 +187,21 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
     const remote = (body.tracks ?? []).filter((t) => t.location === 'remote')
     if (remote.length > 0) {
       // Pulls only of tracks that participants of the caller's rooms publish.
-      const rosters = await Promise.all((await store.roomsOf(sessionId)).map((room) => store.get(room)))
+      const rosters = await Promise.all(
+        (await store.roomsOf(sessionId)).map((room) => store.get(room)),
+      )
       const published = new Set(
-        rosters.flatMap((r) => r.participants.flatMap((p) => p.tracks.map((t) => `${p.sessionId}/${t.trackName}`))),
+        rosters.flatMap((r) =>
+          r.participants.flatMap((p) => p.tracks.map((t) => `${p.sessionId}/${t.trackName}`)),
+        ),
       )
       const refused = remote.find((t) => !published.has(`${t.sessionId}/${t.trackName}`))
       if (refused) {
-        throw fail(403, 'forbidden', `track ${refused.sessionId}/${refused.trackName} is not published in a room you are in`)
+        throw fail(
+          403,
+          'forbidden',
+          `track ${refused.sessionId}/${refused.trackName} is not published in a room you are in`,
+        )
       }
     }
     return c.json(await upstreamCall(() => calls().newTracks(sessionId, body)))
@@ -225,7 +253,8 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
     await callerOf(c.req.raw, c.req.query('token'))
     return streamSSE(c, async (stream) => {
       let open = true
-      const send = (data: unknown) => stream.writeSSE({ event: 'roster', data: JSON.stringify(data) }).catch(() => {})
+      const send = (data: unknown) =>
+        stream.writeSSE({ event: 'roster', data: JSON.stringify(data) }).catch(() => {})
       const unsubscribe = store.subscribe(room, (roster) => void send(roster))
       stream.onAbort(() => {
         open = false
@@ -254,14 +283,29 @@ export function createCallsHandler(options: CallsHandlerOptions = {}): (request:
     app.all(path, (c) => methodNotAllowed(c.req.method))
   }
 
-  app.notFound((c) => c.json({ errorCode: 'not_found', errorDescription: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404))
+  app.notFound((c) =>
+    c.json(
+      {
+        errorCode: 'not_found',
+        errorDescription: `no route ${c.req.method} ${new URL(c.req.url).pathname}`,
+      },
+      404,
+    ),
+  )
   app.onError((e, c) => {
     if (isCallsApiError(e)) return e.getResponse()
     if (e instanceof z.ZodError) {
-      return c.json({ errorCode: 'invalid_request', errorDescription: e.issues[0]?.message ?? 'invalid input' }, 400)
+      return c.json(
+        { errorCode: 'invalid_request', errorDescription: e.issues[0]?.message ?? 'invalid input' },
+        400,
+      )
     }
     if (options.onError) options.onError(e, c.req.raw)
-    else console.error('[calls-kit] unexpected error in createCallsHandler:', e instanceof Error ? e.message : e)
+    else
+      console.error(
+        '[calls-kit] unexpected error in createCallsHandler:',
+        e instanceof Error ? e.message : e,
+      )
     return c.json({ errorCode: 'internal_error', errorDescription: 'the calls route failed' }, 500)
   })
 

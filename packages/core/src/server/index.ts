@@ -3,9 +3,20 @@
  * and its room store. Never import this from browser code: it holds the app secret.
  * @module
  */
-export { CLOUDFLARE_CALLS_API_BASE, LOCAL_SFU_DEFAULTS, createCallsHandler } from './createCallsHandler'
+
+export type {
+  Participant,
+  ParticipantUpdate,
+  PublishedTrackInfo,
+  Roster,
+  TrackSource,
+} from '../roomTypes'
 export type { CallsHandlerOptions } from './createCallsHandler'
-export { MemoryRoomStore } from './memoryRoomStore'
+export {
+  CLOUDFLARE_CALLS_API_BASE,
+  createCallsHandler,
+  LOCAL_SFU_DEFAULTS,
+} from './createCallsHandler'
 export type { MemoryRoomStoreOptions } from './memoryRoomStore'
+export { MemoryRoomStore } from './memoryRoomStore'
 export type { RoomStore } from './roomStore'
-export type { Participant, ParticipantUpdate, PublishedTrackInfo, Roster, TrackSource } from '../roomTypes'

@@ -27,13 +27,16 @@ export class MemoryRoomStore implements RoomStore {
 
   #ensureSweeper(): void {
     if (this.#sweeper) return
-    this.#sweeper = setInterval(() => {
-      for (const room of this.#rooms.keys()) this.#expire(room)
-      if (this.#rooms.size === 0) {
-        clearInterval(this.#sweeper)
-        this.#sweeper = undefined
-      }
-    }, Math.max(50, this.#timeoutMs / 3))
+    this.#sweeper = setInterval(
+      () => {
+        for (const room of this.#rooms.keys()) this.#expire(room)
+        if (this.#rooms.size === 0) {
+          clearInterval(this.#sweeper)
+          this.#sweeper = undefined
+        }
+      },
+      Math.max(50, this.#timeoutMs / 3),
+    )
     ;(this.#sweeper as { unref?: () => void }).unref?.()
   }
 
@@ -85,8 +88,12 @@ export class MemoryRoomStore implements RoomStore {
       joinedAt: existing?.participant.joinedAt ?? now,
       tracks: update.tracks,
     }
-    const changed = !existing || JSON.stringify(existing.participant) !== JSON.stringify(participant)
-    members.set(sessionId, { participant: changed ? participant : (existing?.participant ?? participant), seenAt: now })
+    const changed =
+      !existing || JSON.stringify(existing.participant) !== JSON.stringify(participant)
+    members.set(sessionId, {
+      participant: changed ? participant : (existing?.participant ?? participant),
+      seenAt: now,
+    })
     this.#ensureSweeper()
     if (changed) this.#notify(room)
     return this.#roster(room)

@@ -1,4 +1,4 @@
-import { SignJWT, jwtVerify } from 'jose'
+import { jwtVerify, SignJWT } from 'jose'
 
 const encoder = new TextEncoder()
 
@@ -8,9 +8,16 @@ const encoder = new TextEncoder()
  * @internal
  */
 export async function deriveTokenKey(appSecret: string): Promise<Uint8Array> {
-  const base = await crypto.subtle.importKey('raw', encoder.encode(appSecret), 'HKDF', false, ['deriveBits'])
+  const base = await crypto.subtle.importKey('raw', encoder.encode(appSecret), 'HKDF', false, [
+    'deriveBits',
+  ])
   const bits = await crypto.subtle.deriveBits(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode('calls-kit/session-token/v1') },
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(0),
+      info: encoder.encode('calls-kit/session-token/v1'),
+    },
     base,
     256,
   )

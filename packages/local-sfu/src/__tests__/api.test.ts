@@ -1,5 +1,5 @@
-import { MediaStreamTrack, RTCPeerConnection } from 'werift'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MediaStreamTrack, RTCPeerConnection } from 'werift'
 import { createPeerConfig } from '../peerConfig'
 import { type LocalSfu, startLocalSfu } from '../startLocalSfu'
 
@@ -13,7 +13,12 @@ beforeAll(async () => {
 })
 afterAll(() => sfu.close())
 
-async function api(method: string, path: string, body?: unknown, headers: Record<string, string> = auth) {
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = auth,
+) {
   const res = await fetch(`${app}${path}`, {
     method,
     headers,
@@ -28,8 +33,12 @@ const newSession = async (): Promise<string> => (await api('POST', '/sessions/ne
 /** A werift client with one sendonly audio and one sendonly video transceiver, offer set locally. */
 async function clientOffer() {
   const pc = new RTCPeerConnection(createPeerConfig())
-  const audio = pc.addTransceiver(new MediaStreamTrack({ kind: 'audio' }), { direction: 'sendonly' })
-  const video = pc.addTransceiver(new MediaStreamTrack({ kind: 'video' }), { direction: 'sendonly' })
+  const audio = pc.addTransceiver(new MediaStreamTrack({ kind: 'audio' }), {
+    direction: 'sendonly',
+  })
+  const video = pc.addTransceiver(new MediaStreamTrack({ kind: 'video' }), {
+    direction: 'sendonly',
+  })
   await pc.setLocalDescription(await pc.createOffer())
   return { pc, audio, video, sdp: pc.localDescription?.sdp ?? '' }
 }
@@ -66,7 +75,11 @@ describe('POST sessions/new', () => {
   })
 
   it('should refuse a missing or wrong bearer secret (401) and an unknown app (401)', async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: 'local-secret' }]
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'local-secret' },
+    ]
     for (const headers of attempts) {
       const res = await api('POST', '/sessions/new', undefined, headers)
       expect(res.status).toBe(401)
@@ -143,8 +156,18 @@ describe('POST sessions/{id}/tracks/new', () => {
     const state = await api('GET', `/sessions/${sessionId}`)
     expect(state.status).toBe(200)
     expect(state.json.tracks).toEqual([
-      expect.objectContaining({ location: 'remote', trackName: 'mic', mid: '0', status: 'waiting' }),
-      expect.objectContaining({ location: 'remote', trackName: 'cam', mid: '1', status: 'waiting' }),
+      expect.objectContaining({
+        location: 'remote',
+        trackName: 'mic',
+        mid: '0',
+        status: 'waiting',
+      }),
+      expect.objectContaining({
+        location: 'remote',
+        trackName: 'cam',
+        mid: '1',
+        status: 'waiting',
+      }),
     ])
     await Promise.all([pc.close(), publisher.pc.close()])
   })
@@ -183,7 +206,11 @@ describe('POST sessions/{id}/tracks/new', () => {
     // remote_tracks example: the session 2a45… does not exist here.
     const remote = await api('POST', `/sessions/${sessionId}/tracks/new`, {
       tracks: [
-        { location: 'remote', sessionId: '2a45361d5fd7cc14eface0587c276c94', trackName: '2e037563-a35d-4bf6-a9ee-2d474cbb9a58' },
+        {
+          location: 'remote',
+          sessionId: '2a45361d5fd7cc14eface0587c276c94',
+          trackName: '2e037563-a35d-4bf6-a9ee-2d474cbb9a58',
+        },
       ],
     })
     expect(remote.status).toBe(404)
@@ -202,7 +229,14 @@ describe('POST sessions/{id}/tracks/new', () => {
       ['{"tracks": [', 400, 'invalid_json'],
       [{ tracks: [{ location: 'sideways' }] }, 400, 'invalid_request'],
       [{ tracks: [] }, 400, 'invalid_request'],
-      [{ sessionDescription: { type: 'offer', sdp: 'not an sdp' }, tracks: [{ location: 'local', trackName: 'x', mid: '0' }] }, 400, 'invalid_sdp'],
+      [
+        {
+          sessionDescription: { type: 'offer', sdp: 'not an sdp' },
+          tracks: [{ location: 'local', trackName: 'x', mid: '0' }],
+        },
+        400,
+        'invalid_sdp',
+      ],
       [{ sessionDescription: { type: 'answer', sdp: 'v=0' }, tracks: [] }, 400, 'invalid_request'],
     ]
     for (const [body, status, errorCode] of cases) {
@@ -211,7 +245,9 @@ describe('POST sessions/{id}/tracks/new', () => {
       expect(res.json.errorCode).toBe(errorCode)
       expect(typeof res.json.errorDescription).toBe('string')
     }
-    const unknown = await api('POST', '/sessions/ffffffffffffffffffffffffffffffff/tracks/new', { tracks: [] })
+    const unknown = await api('POST', '/sessions/ffffffffffffffffffffffffffffffff/tracks/new', {
+      tracks: [],
+    })
     expect(unknown).toMatchObject({ status: 404, json: { errorCode: 'not_found' } })
     expect((await api('POST', '/sessions/new')).status).toBe(201)
   })
@@ -230,7 +266,10 @@ describe('PUT renegotiate, tracks/close, tracks/update; GET session', () => {
   it('should close a published track with the client offer, and with force', async () => {
     const { sessionId, pc } = await publishAV()
     const before = await api('GET', `/sessions/${sessionId}`)
-    expect(before.json.tracks.map((t: { trackName: string }) => t.trackName)).toEqual(['mic', 'cam'])
+    expect(before.json.tracks.map((t: { trackName: string }) => t.trackName)).toEqual([
+      'mic',
+      'cam',
+    ])
     const [audio, video] = pc.getTransceivers()
     audio?.setDirection('inactive')
     await pc.setLocalDescription(await pc.createOffer())
@@ -241,10 +280,19 @@ describe('PUT renegotiate, tracks/close, tracks/update; GET session', () => {
     expect(closed.status).toBe(200)
     expect(closed.json.sessionDescription.type).toBe('answer')
     expect(closed.json.tracks).toEqual([{ mid: audio?.mid }])
-    const forced = await api('PUT', `/sessions/${sessionId}/tracks/close`, { tracks: [{ mid: video?.mid }], force: true })
-    expect(forced.json).toEqual({ requiresImmediateRenegotiation: false, tracks: [{ mid: video?.mid }] })
+    const forced = await api('PUT', `/sessions/${sessionId}/tracks/close`, {
+      tracks: [{ mid: video?.mid }],
+      force: true,
+    })
+    expect(forced.json).toEqual({
+      requiresImmediateRenegotiation: false,
+      tracks: [{ mid: video?.mid }],
+    })
     expect((await api('GET', `/sessions/${sessionId}`)).json.tracks).toEqual([])
-    const again = await api('PUT', `/sessions/${sessionId}/tracks/close`, { tracks: [{ mid: video?.mid }], force: true })
+    const again = await api('PUT', `/sessions/${sessionId}/tracks/close`, {
+      tracks: [{ mid: video?.mid }],
+      force: true,
+    })
     expect(again.json.tracks[0].errorCode).toBe('not_found')
     await pc.close()
   })
@@ -256,20 +304,40 @@ describe('PUT renegotiate, tracks/close, tracks/update; GET session', () => {
       tracks: [{ location: 'remote', sessionId: publisher.sessionId, trackName: 'cam' }],
     })
     const res = await api('PUT', `/sessions/${sessionId}/tracks/update`, {
-      tracks: [{ location: 'remote', sessionId: publisher.sessionId, trackName: 'cam', simulcast: { preferredRid: 'l' } }],
+      tracks: [
+        {
+          location: 'remote',
+          sessionId: publisher.sessionId,
+          trackName: 'cam',
+          simulcast: { preferredRid: 'l' },
+        },
+      ],
     })
     expect(res.status).toBe(200)
     expect(res.json.tracks[0]).toMatchObject({ trackName: 'cam', mid: '0' })
     const missing = await api('PUT', `/sessions/${sessionId}/tracks/update`, {
-      tracks: [{ location: 'remote', sessionId: publisher.sessionId, trackName: 'mic', simulcast: { preferredRid: 'l' } }],
+      tracks: [
+        {
+          location: 'remote',
+          sessionId: publisher.sessionId,
+          trackName: 'mic',
+          simulcast: { preferredRid: 'l' },
+        },
+      ],
     })
     expect(missing.json.tracks[0].errorCode).toBe('not_found')
     await publisher.pc.close()
   })
 
   it('should answer unknown routes and sessions with Calls-style 404s', async () => {
-    expect(await api('GET', '/sessions/abc')).toMatchObject({ status: 404, json: { errorCode: 'not_found' } })
-    expect(await api('GET', '/nowhere')).toMatchObject({ status: 404, json: { errorCode: 'not_found' } })
+    expect(await api('GET', '/sessions/abc')).toMatchObject({
+      status: 404,
+      json: { errorCode: 'not_found' },
+    })
+    expect(await api('GET', '/nowhere')).toMatchObject({
+      status: 404,
+      json: { errorCode: 'not_found' },
+    })
     expect((await api('DELETE', `/sessions/${await newSession()}`)).status).toBe(405)
   })
 })

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import {
-  RECORD_PEER_CONNECTIONS,
-  type TestServer,
   launchChromium,
+  RECORD_PEER_CONNECTIONS,
   readInboundTotals,
   startTestServer,
+  type TestServer,
   waitFor,
 } from '@calls-kit/testing'
 import type { Browser, Page } from 'playwright-core'
@@ -51,11 +51,23 @@ describe('local SFU forwarding (real Chromium, real WebRTC)', () => {
   }
 
   async function expectFlowing(page: Page) {
-    const video = await waitFor(() => readInboundTotals(page, 'video'), (v) => v.framesDecoded > 10)
-    const audio = await waitFor(() => readInboundTotals(page, 'audio'), (a) => a.packetsReceived > 20)
+    const video = await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.framesDecoded > 10,
+    )
+    const audio = await waitFor(
+      () => readInboundTotals(page, 'audio'),
+      (a) => a.packetsReceived > 20,
+    )
     // Still rising: media keeps flowing, not a burst.
-    await waitFor(() => readInboundTotals(page, 'video'), (v) => v.framesDecoded > video.framesDecoded + 10)
-    await waitFor(() => readInboundTotals(page, 'audio'), (a) => a.packetsReceived > audio.packetsReceived + 20)
+    await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.framesDecoded > video.framesDecoded + 10,
+    )
+    await waitFor(
+      () => readInboundTotals(page, 'audio'),
+      (a) => a.packetsReceived > audio.packetsReceived + 20,
+    )
     return readInboundTotals(page, 'video')
   }
 
@@ -66,11 +78,19 @@ describe('local SFU forwarding (real Chromium, real WebRTC)', () => {
     const t0 = Date.now()
     await Promise.all(
       subscribers.map((page) =>
-        page.evaluate(([base, id]) => window.RawCalls.pull(base, id, ['video', 'audio']), [BASE, sessionId] as const),
+        page.evaluate(([base, id]) => window.RawCalls.pull(base, id, ['video', 'audio']), [
+          BASE,
+          sessionId,
+        ] as const),
       ),
     )
-    await waitFor(() => readInboundTotals(subscribers[0] as Page, 'video'), (v) => v.framesDecoded > 0)
-    process.stdout.write(`[local-sfu] pull → first decoded frame: ${Date.now() - t0} ms (3 subscribers)\n`)
+    await waitFor(
+      () => readInboundTotals(subscribers[0] as Page, 'video'),
+      (v) => v.framesDecoded > 0,
+    )
+    process.stdout.write(
+      `[local-sfu] pull → first decoded frame: ${Date.now() - t0} ms (3 subscribers)\n`,
+    )
     for (const page of subscribers) {
       const video = await expectFlowing(page)
       expect(video.frameWidth).toBe(640)
@@ -89,7 +109,11 @@ describe('local SFU forwarding (real Chromium, real WebRTC)', () => {
       ([base, id]) => window.RawCalls.pull(base, id, ['video', 'audio'], 'h'),
       [BASE, sessionId] as const,
     )
-    const high = await waitFor(() => readInboundTotals(page, 'video'), (v) => v.frameWidth >= 640, { timeoutMs: 20_000 })
+    const high = await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.frameWidth >= 640,
+      { timeoutMs: 20_000 },
+    )
     await page.evaluate(
       ([base, me, id]) => window.RawCalls.setPreferredRid(base, me, id, 'video', 'l'),
       [BASE, mine, sessionId] as const,

@@ -4,7 +4,11 @@
 const headers = { authorization: 'Bearer local-secret', 'content-type': 'application/json' }
 
 async function call(base: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   const json = await res.json()
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`)
   return json
@@ -84,6 +88,8 @@ export async function setPreferredRid(
   preferredRid: string,
 ): Promise<void> {
   await call(base, 'PUT', `/sessions/${sessionId}/tracks/update`, {
-    tracks: [{ location: 'remote', sessionId: remoteSessionId, trackName, simulcast: { preferredRid } }],
+    tracks: [
+      { location: 'remote', sessionId: remoteSessionId, trackName, simulcast: { preferredRid } },
+    ],
   })
 }

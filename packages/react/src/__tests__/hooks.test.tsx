@@ -1,6 +1,6 @@
 import { FakePeerConnection } from '@calls-kit/testing'
 import { act, render, renderHook, waitFor } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
+import { type ReactNode, StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { CallsProvider } from '../CallsProvider'
@@ -17,11 +17,13 @@ vi.mock('../VideoTile', async (importOriginal) => {
   const { forwardRef, createElement, memo } = await import('react')
   return {
     VideoTile: memo(
-      forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(function CountedVideoTile(props, ref) {
-        const key = props.sessionId ?? 'local'
-        tileRenders.set(key, (tileRenders.get(key) ?? 0) + 1)
-        return createElement(real.VideoTile, { ...props, ref })
-      }),
+      forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(
+        function CountedVideoTile(props, ref) {
+          const key = props.sessionId ?? 'local'
+          tileRenders.set(key, (tileRenders.get(key) ?? 0) + 1)
+          return createElement(real.VideoTile, { ...props, ref })
+        },
+      ),
     ),
   }
 })

@@ -1,5 +1,5 @@
 import type { ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
-import { FakePeerConnection, createFakeCallsRoute } from '@calls-kit/testing'
+import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { CallsProvider } from '../CallsProvider'
@@ -47,7 +47,7 @@ export class FakeRooms {
   /** Other participants arrive/leave: `[sessionId, name][]` with a camera and mic each. */
   setOthers(others: Array<[string, string]>, joinedAtBase = 1000) {
     for (const id of [...this.members.keys()]) if (id.startsWith('R')) this.members.delete(id)
-    others.forEach(([sessionId, name], i) =>
+    for (const [i, [sessionId, name]] of others.entries()) {
       this.members.set(sessionId, {
         sessionId,
         name,
@@ -56,8 +56,8 @@ export class FakeRooms {
           { trackName: 'camera', kind: 'video', muted: false, source: 'camera' },
           { trackName: 'microphone', kind: 'audio', muted: false, source: 'microphone' },
         ],
-      }),
-    )
+      })
+    }
     this.#emit()
   }
 }

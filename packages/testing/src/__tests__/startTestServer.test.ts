@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../launchChromium'
-import { type TestServer, startTestServer } from '../startTestServer'
+import { startTestServer, type TestServer } from '../startTestServer'
 
 describe('startTestServer', () => {
   let browser: Browser
@@ -45,7 +45,13 @@ describe('startTestServer', () => {
     const settings = await page.evaluate(async () => {
       const stream = await navigator.mediaDevices.getUserMedia({ video: true, audio: true })
       const video = stream.getVideoTracks()[0]?.getSettings()
-      return { kinds: stream.getTracks().map((t) => t.kind).sort(), width: video?.width }
+      return {
+        kinds: stream
+          .getTracks()
+          .map((t) => t.kind)
+          .sort(),
+        width: video?.width,
+      }
     })
     expect(settings.kinds).toEqual(['audio', 'video'])
     expect(settings.width).toBeGreaterThan(0)

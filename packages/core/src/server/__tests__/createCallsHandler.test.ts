@@ -1,13 +1,15 @@
-import { Sfu, createLocalSfuApp } from '@calls-kit/local-sfu'
-import { MediaStreamTrack, RTCPeerConnection } from 'werift'
+import { createLocalSfuApp, Sfu } from '@calls-kit/local-sfu'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { MediaStreamTrack, RTCPeerConnection } from 'werift'
 import { createCallsHandler } from '../createCallsHandler'
 import { MemoryRoomStore } from '../memoryRoomStore'
 
 // The upstream is the real local SFU's Fetch app, called in-process (no HTTP server).
 const sfu = new Sfu()
 const sfuApp = createLocalSfuApp(sfu)
-const upstreamFetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) => sfuApp.fetch(new Request(input, init)))
+const upstreamFetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
+  sfuApp.fetch(new Request(input, init)),
+)
 const handler = createCallsHandler({
   basePath: '/api/calls',
   apiBase: 'http://sfu.test/v1',
@@ -46,7 +48,10 @@ async function publish(trackName = 'cam') {
   const res = await call(
     'POST',
     `/sessions/${s.sessionId}/tracks/new`,
-    { sessionDescription: { type: 'offer', sdp: pc.localDescription?.sdp }, tracks: [{ location: 'local', trackName, mid: t.mid }] },
+    {
+      sessionDescription: { type: 'offer', sdp: pc.localDescription?.sdp },
+      tracks: [{ location: 'local', trackName, mid: t.mid }],
+    },
     s.sessionToken,
   )
   expect(res.status).toBe(200)
@@ -68,10 +73,26 @@ describe('createCallsHandler: session routes', () => {
     const victim = await publish()
     const attacker = await newSession()
     const routes: Array<[string, string, unknown]> = [
-      ['PUT', `/sessions/${victim.sessionId}/tracks/close`, { tracks: [{ mid: '0' }], force: true }],
-      ['PUT', `/sessions/${victim.sessionId}/renegotiate`, { sessionDescription: { type: 'answer', sdp: 'v=0' } }],
-      ['POST', `/sessions/${victim.sessionId}/tracks/new`, { tracks: [{ location: 'local', trackName: 'x', kind: 'audio' }] }],
-      ['PUT', `/sessions/${victim.sessionId}/tracks/update`, { tracks: [{ location: 'remote', trackName: 'x' }] }],
+      [
+        'PUT',
+        `/sessions/${victim.sessionId}/tracks/close`,
+        { tracks: [{ mid: '0' }], force: true },
+      ],
+      [
+        'PUT',
+        `/sessions/${victim.sessionId}/renegotiate`,
+        { sessionDescription: { type: 'answer', sdp: 'v=0' } },
+      ],
+      [
+        'POST',
+        `/sessions/${victim.sessionId}/tracks/new`,
+        { tracks: [{ location: 'local', trackName: 'x', kind: 'audio' }] },
+      ],
+      [
+        'PUT',
+        `/sessions/${victim.sessionId}/tracks/update`,
+        { tracks: [{ location: 'remote', trackName: 'x' }] },
+      ],
       ['GET', `/sessions/${victim.sessionId}`, undefined],
       ['PUT', `/rooms/r/participants/${victim.sessionId}`, { name: 'Mallory', tracks: [] }],
       ['DELETE', `/rooms/r/participants/${victim.sessionId}`, undefined],
@@ -88,7 +109,9 @@ describe('createCallsHandler: session routes', () => {
     }
     // Nothing reached the SFU for the refused calls, and the victim's track is still there.
     const state = await call('GET', `/sessions/${victim.sessionId}`, undefined, victim.sessionToken)
-    expect(state.json.tracks).toEqual([expect.objectContaining({ trackName: 'cam', location: 'local' })])
+    expect(state.json.tracks).toEqual([
+      expect.objectContaining({ trackName: 'cam', location: 'local' }),
+    ])
   })
 
   it('should allow pulls only of tracks published in a room the caller is in', async () => {
@@ -102,9 +125,19 @@ describe('createCallsHandler: session routes', () => {
         subscriber.sessionToken,
       )
     expect((await pull()).status).toBe(403)
-    await call('PUT', `/rooms/r1/participants/${publisher.sessionId}`, { name: 'Pub', tracks: [{ trackName: 'cam', kind: 'video', muted: false }] }, publisher.sessionToken)
+    await call(
+      'PUT',
+      `/rooms/r1/participants/${publisher.sessionId}`,
+      { name: 'Pub', tracks: [{ trackName: 'cam', kind: 'video', muted: false }] },
+      publisher.sessionToken,
+    )
     expect((await pull()).status).toBe(403) // the subscriber is not in r1 yet
-    await call('PUT', `/rooms/r1/participants/${subscriber.sessionId}`, { name: 'Sub', tracks: [] }, subscriber.sessionToken)
+    await call(
+      'PUT',
+      `/rooms/r1/participants/${subscriber.sessionId}`,
+      { name: 'Sub', tracks: [] },
+      subscriber.sessionToken,
+    )
     const ok = await pull()
     expect(ok.status).toBe(200)
     expect(ok.json.sessionDescription.type).toBe('offer')
@@ -114,9 +147,21 @@ describe('createCallsHandler: session routes', () => {
     const s = await newSession()
     const cases: Array<[string, string, unknown, number, string]> = [
       ['POST', '/sessions/new', '{oops', 400, 'invalid_json'],
-      ['POST', `/sessions/${s.sessionId}/tracks/new`, { tracks: [{ location: 'nowhere' }] }, 400, 'invalid_request'],
+      [
+        'POST',
+        `/sessions/${s.sessionId}/tracks/new`,
+        { tracks: [{ location: 'nowhere' }] },
+        400,
+        'invalid_request',
+      ],
       ['PUT', `/sessions/${s.sessionId}/renegotiate`, {}, 400, 'invalid_request'],
-      ['PUT', `/rooms/r/participants/${s.sessionId}`, { name: '', tracks: [] }, 400, 'invalid_request'],
+      [
+        'PUT',
+        `/rooms/r/participants/${s.sessionId}`,
+        { name: '', tracks: [] },
+        400,
+        'invalid_request',
+      ],
       ['GET', '/nowhere', undefined, 404, 'not_found'],
       ['DELETE', `/sessions/${s.sessionId}`, undefined, 405, 'method_not_allowed'],
       ['GET', '/sessions/new', undefined, 405, 'method_not_allowed'],
@@ -131,13 +176,22 @@ describe('createCallsHandler: session routes', () => {
 
   it('should pass upstream 4xx through and turn an unreachable or failing upstream into 502, without the secret', async () => {
     const s = await newSession()
-    const notFound = await call('POST', `/sessions/${s.sessionId}/tracks/new`, { tracks: [{ location: 'remote', sessionId: 'nope', trackName: 'x' }] }, s.sessionToken)
+    const notFound = await call(
+      'POST',
+      `/sessions/${s.sessionId}/tracks/new`,
+      { tracks: [{ location: 'remote', sessionId: 'nope', trackName: 'x' }] },
+      s.sessionToken,
+    )
     expect(notFound.status).toBe(403) // refused before upstream: not in a room
     for (const broken of [
       () => Promise.reject(new TypeError('fetch failed')),
       () => Promise.resolve(new Response('<html>oops</html>', { status: 500 })),
     ]) {
-      const h = createCallsHandler({ basePath: '/api/calls', appSecret: 'super-secret-value', fetch: broken as typeof fetch })
+      const h = createCallsHandler({
+        basePath: '/api/calls',
+        appSecret: 'super-secret-value',
+        fetch: broken as typeof fetch,
+      })
       const res = await h(new Request('http://app.test/api/calls/sessions/new', { method: 'POST' }))
       expect(res.status).toBe(502)
       const text = await res.text()
@@ -151,22 +205,42 @@ describe('createCallsHandler: rooms', () => {
   it('should join, update, list and leave, and stream roster changes as SSE', async () => {
     const a = await newSession()
     const b = await newSession()
-    const events = await handler(new Request(`http://app.test/api/calls/rooms/sse/events?token=${a.sessionToken}`))
+    const events = await handler(
+      new Request(`http://app.test/api/calls/rooms/sse/events?token=${a.sessionToken}`),
+    )
     expect(events.headers.get('content-type')).toContain('text/event-stream')
     const reader = events.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>
     const decoder = new TextDecoder()
     let buffer = ''
     const nextRoster = async () => {
       while (!buffer.includes('\n\n')) buffer += decoder.decode((await reader.read()).value)
-      const [event, rest] = [buffer.slice(0, buffer.indexOf('\n\n')), buffer.slice(buffer.indexOf('\n\n') + 2)]
+      const [event, rest] = [
+        buffer.slice(0, buffer.indexOf('\n\n')),
+        buffer.slice(buffer.indexOf('\n\n') + 2),
+      ]
       buffer = rest
       expect(event).toContain('event: roster')
-      return JSON.parse(event.split('\n').find((l) => l.startsWith('data:'))?.slice(5) ?? 'null')
+      return JSON.parse(
+        event
+          .split('\n')
+          .find((l) => l.startsWith('data:'))
+          ?.slice(5) ?? 'null',
+      )
     }
     expect((await nextRoster()).participants).toEqual([])
-    await call('PUT', `/rooms/sse/participants/${a.sessionId}`, { name: 'Ada', tracks: [] }, a.sessionToken)
+    await call(
+      'PUT',
+      `/rooms/sse/participants/${a.sessionId}`,
+      { name: 'Ada', tracks: [] },
+      a.sessionToken,
+    )
     expect((await nextRoster()).participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
-    await call('PUT', `/rooms/sse/participants/${b.sessionId}`, { name: 'Bob', tracks: [{ trackName: 'mic', kind: 'audio', muted: true }] }, b.sessionToken)
+    await call(
+      'PUT',
+      `/rooms/sse/participants/${b.sessionId}`,
+      { name: 'Bob', tracks: [{ trackName: 'mic', kind: 'audio', muted: true }] },
+      b.sessionToken,
+    )
     const both = await nextRoster()
     expect(both.participants.map((p: { name: string }) => p.name)).toEqual(['Ada', 'Bob'])
     expect(both.participants[1].tracks).toEqual([{ trackName: 'mic', kind: 'audio', muted: true }])
