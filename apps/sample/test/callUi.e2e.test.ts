@@ -9,6 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSample, startSample } from '../server/startSample'
 
 /**
+ * Chromium's fake cameras cannot be unplugged, so a test unplugs one by hiding it from
+ * `enumerateDevices()` and firing `devicechange` (what the browser does on a real unplug, W3C Media
+ * Capture §9.4): `window.__setPlugged(label, plugged)`.
+ */
+const HOT_PLUG = `(() => {
+  const media = navigator.mediaDevices
+  if (!media) return
+  const hidden = new Set()
+  const enumerate = media.enumerateDevices.bind(media)
+  media.enumerateDevices = async () => (await enumerate()).filter((d) => !hidden.has(d.label))
+  window.__setPlugged = (label, plugged) => {
+    if (plugged) hidden.delete(label)
+    else hidden.add(label)
+    media.dispatchEvent(new Event('devicechange'))
+  }
+})()`
+
+/**
  * The call UI of issue 5 in real Chromium: fake cameras, fake mic beeps, fake screen.
  * Three fake cameras, because Chromium's second fake camera (`fake_device_1`) outputs Y16 — a depth
  * format the video encoder never sends (media/capture/video/fake_video_capture_device_factory.h);
@@ -27,6 +45,7 @@ describe('sample: call UI', () => {
       await browser.newContext({ viewport: { width: 1000, height: 700 } })
     ).newPage()
     await page.addInitScript(RECORD_PEER_CONNECTIONS)
+    await page.addInitScript(HOT_PLUG)
     negotiations.set(page, 0)
     page.on('request', (r) => {
       if (/\/(tracks\/new|renegotiate)$/.test(new URL(r.url()).pathname))
@@ -91,27 +110,37 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
+  /** `mid:label` of every video sender of `page`'s open peer connections. */
+  const videoSenders = (page: Page): Promise<string[]> =>
+    page.evaluate(() =>
+      (window as any).__callsKitPeerConnections
+        .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
+        .flatMap((pc: RTCPeerConnection) =>
+          pc
+            .getTransceivers()
+            .filter((t) => t.sender.track?.kind === 'video')
+            .map((t) => `${t.mid}:${t.sender.track?.label}`),
+        ),
+    )
+
+  /** Waits until `page` has decoded `n` more video frames. */
+  async function framesFlow(page: Page, n = 20): Promise<void> {
+    const decoded = (await readInboundTotals(page, 'video')).framesDecoded
+    await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.framesDecoded > decoded + n,
+    )
+  }
+
   it('should switch camera on the same transceiver (replaceTrack, no renegotiation) and remember it', async () => {
     const before = negotiations.get(alice)
-    const senders = () =>
-      alice.evaluate(() =>
-        (window as any).__callsKitPeerConnections
-          .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
-          .flatMap((pc: RTCPeerConnection) =>
-            pc
-              .getTransceivers()
-              .filter((t) => t.sender.track?.kind === 'video')
-              .map((t) => `${t.mid}:${t.sender.track?.label}`),
-          ),
-      )
-    expect(await senders()).toEqual(['0:fake_device_0'])
+    expect(await videoSenders(alice)).toEqual(['0:fake_device_0'])
     await alice.getByLabel('Camera').selectOption({ label: 'fake_device_2' })
-    await waitFor(senders, (s) => s[0] === '0:fake_device_2')
-    const decoded = (await readInboundTotals(bob, 'video')).framesDecoded
     await waitFor(
-      () => readInboundTotals(bob, 'video'),
-      (v) => v.framesDecoded > decoded + 20,
+      () => videoSenders(alice),
+      (s) => s[0] === '0:fake_device_2',
     )
+    await framesFlow(bob)
     expect(negotiations.get(alice)).toBe(before)
     // The choice persists (localStorage): a new tab of the same profile opens the chosen camera.
     const again = await alice.context().newPage()
@@ -126,6 +155,24 @@ describe('sample: call UI', () => {
     await waitFor(opened, (label) => label !== undefined)
     expect(await opened()).toBe('fake_device_2')
     await again.close()
+  })
+
+  it('should fall back to another camera when the one in use is unplugged, and return when it is back', async () => {
+    const before = negotiations.get(alice)
+    expect(await videoSenders(alice)).toEqual(['0:fake_device_2'])
+    await alice.evaluate(() => (window as any).__setPlugged('fake_device_2', false))
+    await waitFor(
+      () => videoSenders(alice),
+      (s) => s[0] === '0:fake_device_0',
+    )
+    await framesFlow(bob)
+    await alice.evaluate(() => (window as any).__setPlugged('fake_device_2', true))
+    await waitFor(
+      () => videoSenders(alice),
+      (s) => s[0] === '0:fake_device_2',
+    )
+    await framesFlow(bob)
+    expect(negotiations.get(alice)).toBe(before)
   })
 
   it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {
