@@ -110,6 +110,30 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
+  it('should show a mic mute to the other page and stop the audio packets, without a new negotiation', async () => {
+    const before = negotiations.get(alice)
+    const aliceTile = remoteTile(bob, 'Alice')
+    await aliceTile.and(bob.locator('[data-muted="false"]')).waitFor()
+    const audioRate = async (ms = 2000) => {
+      const a = (await readInboundTotals(bob, 'audio')).packetsReceived
+      await bob.waitForTimeout(ms)
+      return (((await readInboundTotals(bob, 'audio')).packetsReceived - a) * 1000) / ms
+    }
+    expect(await audioRate(1000)).toBeGreaterThan(25) // Opus: 50 packets/s of 20 ms
+    await alice.getByRole('button', { name: 'Mic on' }).click()
+    await aliceTile.and(bob.locator('[data-muted="true"]')).waitFor({ timeout: 5000 })
+    await bob.waitForTimeout(300)
+    expect(await audioRate()).toBeLessThan(2)
+    await alice.getByRole('button', { name: 'Mic off' }).click()
+    await aliceTile.and(bob.locator('[data-muted="false"]')).waitFor({ timeout: 5000 })
+    await waitFor(
+      () => audioRate(1000),
+      (r) => r > 25,
+      { timeoutMs: 10_000 },
+    )
+    expect(negotiations.get(alice)).toBe(before)
+  })
+
   /** `mid:label` of every video sender of `page`'s open peer connections. */
   const videoSenders = (page: Page): Promise<string[]> =>
     page.evaluate(() =>

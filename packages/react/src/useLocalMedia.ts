@@ -23,8 +23,10 @@ export interface UseLocalMediaResult {
   /** `false` while the mic is muted (silence sent, or the device released). */
   micEnabled: boolean
   /**
-   * Mute/unmute the camera. Level 1 (default): `track.enabled = false` — the sender goes on with
-   * black frames, no renegotiation, the camera light may stay on. Level 2 (`{release: true}`): the
+   * Mute/unmute the camera. Level 1 (default): `track.enabled = false` — the preview goes black,
+   * the device stays open (the light may stay on); pass `muted: !cameraEnabled` to
+   * `usePublishTrack` and the published sender carries nothing (`replaceTrack(null)`, no
+   * renegotiation) while others see `muted: true` in the roster. Level 2 (`{release: true}`): the
    * track is stopped (light off) and `videoTrack` becomes `null`; unmuting opens it again.
    */
   setCameraEnabled: (enabled: boolean, options?: { release?: boolean }) => void
