@@ -100,7 +100,7 @@ function Call({
   return (
     <>
       <div className="controls">
-        <ControlBar media={media} screenShare={screen} />
+        <ControlBar media={media} screenShare={screen} cameraOff="release" />
         <Stats />
         <span data-connection-state={connection}>{connection}</span>
       </div>

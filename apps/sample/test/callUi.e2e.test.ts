@@ -9,11 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningSample, startSample } from '../server/startSample'
 
 /**
- * Chromium's fake cameras cannot be unplugged, so a test unplugs one by hiding it from
- * `enumerateDevices()` and firing `devicechange` (what the browser does on a real unplug, W3C Media
- * Capture §9.4): `window.__setPlugged(label, plugged)`.
+ * Device hooks for tests. Chromium's fake cameras cannot be unplugged, so a test unplugs one by
+ * hiding it from `enumerateDevices()` and firing `devicechange` (what the browser does on a real
+ * unplug, W3C Media Capture §9.4): `window.__setPlugged(label, plugged)`. Every track
+ * `getUserMedia` opens is kept in `window.__openedTracks`, to tell whether a device is released.
  */
-const HOT_PLUG = `(() => {
+const DEVICE_HOOKS = `(() => {
   const media = navigator.mediaDevices
   if (!media) return
   const hidden = new Set()
@@ -23,6 +24,13 @@ const HOT_PLUG = `(() => {
     if (plugged) hidden.delete(label)
     else hidden.add(label)
     media.dispatchEvent(new Event('devicechange'))
+  }
+  window.__openedTracks = []
+  const getUserMedia = media.getUserMedia.bind(media)
+  media.getUserMedia = async (constraints) => {
+    const stream = await getUserMedia(constraints)
+    window.__openedTracks.push(...stream.getTracks())
+    return stream
   }
 })()`
 
@@ -45,7 +53,7 @@ describe('sample: call UI', () => {
       await browser.newContext({ viewport: { width: 1000, height: 700 } })
     ).newPage()
     await page.addInitScript(RECORD_PEER_CONNECTIONS)
-    await page.addInitScript(HOT_PLUG)
+    await page.addInitScript(DEVICE_HOOKS)
     negotiations.set(page, 0)
     page.on('request', (r) => {
       if (/\/(tracks\/new|renegotiate)$/.test(new URL(r.url()).pathname))
@@ -91,22 +99,47 @@ describe('sample: call UI', () => {
     await sample?.close()
   })
 
-  it('should stop frames at the receiver on camera mute, without a new negotiation', async () => {
+  /** `mid:label` of every video sender of `page`'s open peer connections. */
+  const videoSenders = (page: Page): Promise<string[]> =>
+    page.evaluate(() =>
+      (window as any).__callsKitPeerConnections
+        .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
+        .flatMap((pc: RTCPeerConnection) =>
+          pc
+            .getTransceivers()
+            .filter((t) => t.sender.track?.kind === 'video')
+            .map((t) => `${t.mid}:${t.sender.track?.label}`),
+        ),
+    )
+
+  /** Labels of the live camera tracks `page` opened (see DEVICE_HOOKS). */
+  const liveCameras = (page: Page): Promise<string[]> =>
+    page.evaluate(() =>
+      (window as any).__openedTracks
+        .filter((t: MediaStreamTrack) => t.kind === 'video' && t.readyState === 'live')
+        .map((t: MediaStreamTrack) => t.label),
+    )
+
+  it('should release the camera on camera off and stop frames at the receiver, without a new negotiation', async () => {
     const before = negotiations.get(alice)
     expect(await fps(bob)).toBeGreaterThan(10)
+    expect(await liveCameras(alice)).toEqual(['fake_device_0'])
     await alice.getByRole('button', { name: 'Camera on' }).click()
     await remoteTile(bob, 'Alice')
       .and(bob.locator('[data-has-video="false"]'))
       .waitFor({ timeout: 5000 })
+    expect(await liveCameras(alice)).toEqual([]) // the device is released: its light goes off
+    expect(await videoSenders(alice)).toEqual([]) // the sender carries nothing
     await bob.waitForTimeout(500)
-    const muted = await fps(bob)
-    expect(muted).toBeLessThan(5) // Chromium sends ~1 black frame/s for a disabled track
+    expect(await fps(bob)).toBeLessThan(1)
     await alice.getByRole('button', { name: 'Camera off' }).click()
     await waitFor(
       () => fps(bob, 1000),
       (f) => f > 10,
       { timeoutMs: 10_000 },
     )
+    expect(await liveCameras(alice)).toEqual(['fake_device_0'])
+    expect(await videoSenders(alice)).toEqual(['0:fake_device_0'])
     expect(negotiations.get(alice)).toBe(before)
   })
 
@@ -133,19 +166,6 @@ describe('sample: call UI', () => {
     )
     expect(negotiations.get(alice)).toBe(before)
   })
-
-  /** `mid:label` of every video sender of `page`'s open peer connections. */
-  const videoSenders = (page: Page): Promise<string[]> =>
-    page.evaluate(() =>
-      (window as any).__callsKitPeerConnections
-        .filter((pc: RTCPeerConnection) => pc.connectionState !== 'closed')
-        .flatMap((pc: RTCPeerConnection) =>
-          pc
-            .getTransceivers()
-            .filter((t) => t.sender.track?.kind === 'video')
-            .map((t) => `${t.mid}:${t.sender.track?.label}`),
-        ),
-    )
 
   /** Waits until `page` has decoded `n` more video frames. */
   async function framesFlow(page: Page, n = 20): Promise<void> {

@@ -13,6 +13,12 @@ export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {
   screenShare?: UseScreenShareResult
   /** Show camera/mic menus. Defaults to `true`. */
   showDevices?: boolean
+  /**
+   * How the camera button turns the camera off: `'disable'` (default; instant back on, the camera
+   * light may stay on) or `'release'` (the device is stopped and its light goes off; turning it
+   * back on opens the device again, a few hundred ms). See `useLocalMedia().setCameraEnabled`.
+   */
+  cameraOff?: 'disable' | 'release'
 }
 
 /**
@@ -25,6 +31,7 @@ export function ControlBar({
   media,
   screenShare,
   showDevices = true,
+  cameraOff = 'disable',
   ...divProps
 }: ControlBarProps): ReactNode {
   const { leave } = useCallsSession()
@@ -42,7 +49,9 @@ export function ControlBar({
         type="button"
         data-calls-kit-control="camera"
         aria-pressed={media.cameraEnabled}
-        onClick={() => media.setCameraEnabled(!media.cameraEnabled)}
+        onClick={() =>
+          media.setCameraEnabled(!media.cameraEnabled, { release: cameraOff === 'release' })
+        }
       >
         {media.cameraEnabled ? 'Camera on' : 'Camera off'}
       </button>
