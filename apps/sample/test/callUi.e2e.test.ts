@@ -219,6 +219,24 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
+  it('should rate the quality of each tile: good on loopback, poor at 20 % loss, good again', async () => {
+    const aliceTile = remoteTile(bob, 'Alice')
+    await aliceTile.and(bob.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
+    await bob
+      .locator('[data-calls-kit-tile][data-local="true"][data-quality="good"]')
+      .waitFor({ timeout: 10_000 })
+    const bobSession = await bob
+      .locator('[data-calls-kit-tile][data-local="true"]')
+      .getAttribute('data-session-id')
+    expect(sample.sfu?.sfu.setDownlinkLoss(bobSession ?? '', 0.2)).toBe(true)
+    try {
+      await aliceTile.and(bob.locator('[data-quality="poor"]')).waitFor({ timeout: 10_000 })
+    } finally {
+      sample.sfu?.sfu.setDownlinkLoss(bobSession ?? '', 0)
+    }
+    await aliceTile.and(bob.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
+  })
+
   it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {
     await alice.getByRole('button', { name: 'Share screen' }).click()
     const tile = bob.locator('[data-calls-kit-tile][data-source="screen"]')

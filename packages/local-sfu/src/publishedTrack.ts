@@ -14,13 +14,31 @@ export class Subscription {
   preferredRid: string | undefined
   /** Layer currently forwarded ('' for a non-simulcast track). */
   currentRid: string | undefined
+  /** Carried-over fraction of a packet still to drop (see {@link Subscription.shouldDrop}). */
+  private lossDebt = 0
 
   constructor(
     readonly track: PublishedTrack,
     readonly sender: RTCRtpSender,
     preferredRid?: string,
+    /** Test hook: the fraction of packets (0–1) to drop on the way to this subscriber, read per packet. */
+    private readonly downlinkLoss: () => number = () => 0,
   ) {
     this.preferredRid = preferredRid
+  }
+
+  /**
+   * Whether to drop the next packet, so that exactly `downlinkLoss()` of them are dropped, evenly
+   * spread (no randomness: a test sees the same loss every run). The subscriber sees the gap in
+   * sequence numbers as loss (RFC 3550 §6.4.1).
+   */
+  shouldDrop(): boolean {
+    const loss = this.downlinkLoss()
+    if (loss <= 0) return false
+    this.lossDebt += loss
+    if (this.lossDebt < 1) return false
+    this.lossDebt -= 1
+    return true
   }
 
   /** The subscriber lost a picture (PLI/FIR, RFC 4585 §6.3.1 / RFC 5104 §4.3.1): ask the publisher for a keyframe. */
@@ -116,15 +134,22 @@ export class PublishedTrack {
     let out: RtpPacket | undefined
     for (const sub of this.subscriptions) {
       if (sub.currentRid === undefined) sub.selectLayer()
-      if (sub.currentRid !== rid) continue
+      if (sub.currentRid !== rid || sub.shouldDrop()) continue
       out ??= new RtpPacket(new RtpHeader({ ...rtp.header, extensions: [] }), rtp.payload)
       sub.sender.sendRtp(out).catch(() => {})
     }
   }
 
-  /** Adds a subscriber sending through `sender`; returns its {@link Subscription}. */
-  subscribe(sender: RTCRtpSender, preferredRid?: string): Subscription {
-    const sub = new Subscription(this, sender, preferredRid)
+  /**
+   * Adds a subscriber sending through `sender` (`downlinkLoss`: test hook, see {@link Subscription});
+   * returns its {@link Subscription}.
+   */
+  subscribe(
+    sender: RTCRtpSender,
+    preferredRid?: string,
+    downlinkLoss?: () => number,
+  ): Subscription {
+    const sub = new Subscription(this, sender, preferredRid, downlinkLoss)
     this.subscriptions.add(sub)
     sub.selectLayer()
     return sub

@@ -80,6 +80,18 @@ export class Sfu {
     return true
   }
 
+  /**
+   * Test hook: drops `ratio` (0–1) of the RTP packets the SFU forwards to a session — evenly
+   * spread, every pulled track — as a lossy downlink would; 0 restores it.
+   * @returns `false` when no such session is open.
+   */
+  setDownlinkLoss(sessionId: string, ratio: number): boolean {
+    const entry = this.sessions.get(sessionId)
+    if (!entry) return false
+    entry.session.downlinkLoss = Math.min(1, Math.max(0, ratio))
+    return true
+  }
+
   /** Number of open sessions. */
   get sessionCount(): number {
     return this.sessions.size

@@ -54,6 +54,8 @@ export class SfuSession {
   /** Pulled tracks by mid. */
   readonly pulled = new Map<string, PulledTrack>()
   closed = false
+  /** Test hook: fraction (0–1) of the RTP packets forwarded to this session that the SFU drops. */
+  downlinkLoss = 0
   private queue: Promise<unknown> = Promise.resolve()
   /** Transports whose RTCP is already read (werift may hand transceivers a new one on renegotiation). */
   private readonly tapped = new WeakSet<object>()
@@ -313,7 +315,11 @@ export class SfuSession {
         continue
       }
       const transceiver = this.pc.addTransceiver(source.kind, { direction: 'sendonly' })
-      const subscription = source.subscribe(transceiver.sender, t.simulcast?.preferredRid)
+      const subscription = source.subscribe(
+        transceiver.sender,
+        t.simulcast?.preferredRid,
+        () => this.downlinkLoss,
+      )
       const pulled = {
         mid: '',
         sessionId: t.sessionId,

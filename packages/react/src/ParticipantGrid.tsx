@@ -2,6 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react'
 import { ParticipantTile } from './ParticipantTile'
 import { useCallsStore } from './useCallsStore'
+import { useConnectionQuality } from './useConnectionQuality'
 import { useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants'
 import { VideoTile } from './VideoTile'
 
@@ -16,7 +17,7 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
 }
 
 /**
- * Your own tile, one tile per remote participant, and one per screen share, in join order (stable as people come and
+ * Your own tile (its quality badge rates the whole connection), one tile per remote participant, and one per screen share, in join order (stable as people come and
  * go). Only the id list is read here, and each tile subscribes to its own participant: a join
  * re-renders the grid and mounts one tile, the existing tiles do not render.
  * Style with `[data-calls-kit-grid]`.
@@ -31,6 +32,7 @@ export function ParticipantGrid({
 }: ParticipantGridProps): ReactNode {
   const ids = useRemoteParticipantIds()
   const screens = useRemoteScreenShareIds()
+  const quality = useConnectionQuality()
   const { name, sessionId } = useCallsStore((s) => ({
     name: s.name,
     sessionId: s.session.sessionId,
@@ -44,6 +46,7 @@ export function ParticipantGrid({
           isLocal
           muted={localMuted}
           sessionId={sessionId}
+          quality={quality}
         />
       )}
       {localScreenTrack && (

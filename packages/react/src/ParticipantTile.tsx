@@ -1,6 +1,7 @@
 'use client'
 import { memo, type ReactNode } from 'react'
 import { useIsSpeaking } from './useAudioLevel'
+import { useConnectionQuality } from './useConnectionQuality'
 import { useParticipant } from './useParticipants'
 import { useRemoteTrack } from './useRemoteTrack'
 import { VideoTile, type VideoTileProps } from './VideoTile'
@@ -16,7 +17,7 @@ export interface ParticipantTileProps
 
 /**
  * A remote participant's tile: pulls their camera (or screen) and shows it with their name and
- * mute state, highlighted while they speak. Memoized and subscribed to that participant only, so other participants joining or
+ * mute state, highlighted while they speak, with a quality badge (`data-quality`) of their stream. Memoized and subscribed to that participant only, so other participants joining or
  * muting do not re-render it.
  * @example
  * <ParticipantTile sessionId={id} />
@@ -39,14 +40,17 @@ export const ParticipantTile = memo(function ParticipantTile({
     source === 'camera' && mic ? { sessionId, trackName: mic.trackName } : undefined,
   )
   const speaking = useIsSpeaking(mic?.muted ? undefined : micTrack)
+  const shown = video && !video.muted ? track : undefined
+  const quality = useConnectionQuality(shown ?? micTrack)
   return (
     <VideoTile
       {...rest}
       sessionId={sessionId}
-      track={video && !video.muted ? track : undefined}
+      track={shown}
       name={source === 'screen' ? `${participant?.name ?? ''} (screen)` : (participant?.name ?? '')}
       muted={Boolean(mic?.muted)}
       speaking={speaking}
+      quality={quality}
       source={source}
     />
   )
