@@ -212,13 +212,25 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       const sessionId = await this.session.connect()
       await Promise.all(Object.keys(this.getState().local).map((name) => this.#push(name)))
       const { room, name } = this.getState()
-      this.#store.setState({ joinState: 'joined' })
+      const tracks = this.#publishedInfos()
       this.#followRoster()
-      await this.rooms.join(room, sessionId, { name, tracks: this.#publishedInfos() })
+      // The roster the join answers with is what the UI starts from (no extra roster read), and
+      // 'joined' — which lets pulls start — waits for it: pulls are authorized by room membership.
+      const roster = await this.rooms.join(room, sessionId, { name, tracks })
+      for (const listener of this.#rosterListeners) listener(roster)
+      this.#store.setState({ joinState: 'joined' })
+      // A rename, mute or publish while the join was in flight.
+      if (
+        this.getState().name !== name ||
+        JSON.stringify(this.#publishedInfos()) !== JSON.stringify(tracks)
+      )
+        void this.#syncRoster()
       // Remote tracks still wanted from before a leave() are pulled again (after the join: pulls are room-authorized).
       for (const [key, ref] of this.#refs)
         if (ref.count > 0) this.#pull(key, ref.locator, ref.preferredRid)
     } catch (error) {
+      this.#stopRoster()
+      this.#stopRoster = () => {}
       this.#store.setState({ joinState: 'idle', error: error as Error })
       throw error
     }

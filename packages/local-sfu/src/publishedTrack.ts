@@ -46,7 +46,13 @@ export class Subscription {
     this.track.requestKeyframe(this.currentRid)
   }
 
-  /** Chooses the layer to forward: the preferred rid when published, else the first layer. */
+  /**
+   * Chooses the layer to forward: the preferred rid when published, else the first layer. A switch
+   * asks the publisher for a keyframe of the new layer. The first choice does not: a new
+   * subscriber cannot receive until its answer is applied, which requests one then — and Chromium
+   * ignores a second request within 300 ms of the first (WebRTC's minimum keyframe interval), so
+   * asking early would delay the first frame.
+   */
   selectLayer(): void {
     const rids = this.track.rids()
     const next =
@@ -54,12 +60,13 @@ export class Subscription {
         ? this.preferredRid
         : rids[0]
     if (next === this.currentRid) return
-    if (this.currentRid !== undefined) {
+    const first = this.currentRid === undefined
+    if (!first) {
       // A layer switch is a new source: keep the subscriber's seq/timestamp continuous.
       this.sender.replaceRTP({ sequenceNumber: 0, timestamp: 0 }, true)
     }
     this.currentRid = next
-    this.track.requestKeyframe(next)
+    if (!first) this.track.requestKeyframe(next)
   }
 
   /** Stops forwarding to this subscriber. */

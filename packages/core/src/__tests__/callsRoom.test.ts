@@ -62,6 +62,20 @@ describe('CallsRoom', () => {
     room.destroy()
   })
 
+  it('should be joined only once the join answered, and hand its roster to roster listeners', async () => {
+    const { room, route } = newRoom()
+    const log: string[] = []
+    room.onRoster((r) => log.push(`roster ${r.participants.map((p) => p.sessionId)}`))
+    room.subscribe((s, p) => {
+      if (s.joinState !== p.joinState) log.push(s.joinState)
+    })
+    await room.join()
+    // The roster came with the PUT (no GET of it), and listeners had it before pulls could start.
+    expect(route.calls.filter((c) => c.method === 'GET')).toEqual([])
+    expect(log).toEqual(['joining', 'roster S1', 'joined'])
+    room.destroy()
+  })
+
   it('should pull remote tracks wanted across a leave and a re-join on the new session', async () => {
     const { room, route } = newRoom()
     await room.join()
