@@ -47,6 +47,8 @@ describe('sample: call UI', () => {
   let bob: Page
   /** Negotiating requests (tracks/new, renegotiate) each page made. */
   const negotiations = new Map<Page, number>()
+  /** The mid of Alice's camera transceiver (camera and mic start in either order, so 0 or 1). */
+  let cameraMid = ''
 
   async function openTab(name: string): Promise<Page> {
     const page = await (
@@ -93,6 +95,8 @@ describe('sample: call UI', () => {
       (v) => v.framesDecoded > 10,
       { timeoutMs: 20_000 },
     )
+    cameraMid = (await videoSenders(alice))[0]?.split(':')[0] ?? ''
+    expect(cameraMid).toMatch(/^\d+$/)
   })
   afterAll(async () => {
     await browser?.close()
@@ -139,7 +143,7 @@ describe('sample: call UI', () => {
       { timeoutMs: 10_000 },
     )
     expect(await liveCameras(alice)).toEqual(['fake_device_0'])
-    expect(await videoSenders(alice)).toEqual(['0:fake_device_0'])
+    expect(await videoSenders(alice)).toEqual([`${cameraMid}:fake_device_0`])
     expect(negotiations.get(alice)).toBe(before)
   })
 
@@ -178,11 +182,11 @@ describe('sample: call UI', () => {
 
   it('should switch camera on the same transceiver (replaceTrack, no renegotiation) and remember it', async () => {
     const before = negotiations.get(alice)
-    expect(await videoSenders(alice)).toEqual(['0:fake_device_0'])
+    expect(await videoSenders(alice)).toEqual([`${cameraMid}:fake_device_0`])
     await alice.getByLabel('Camera').selectOption({ label: 'fake_device_2' })
     await waitFor(
       () => videoSenders(alice),
-      (s) => s[0] === '0:fake_device_2',
+      (s) => s[0] === `${cameraMid}:fake_device_2`,
     )
     await framesFlow(bob)
     expect(negotiations.get(alice)).toBe(before)
@@ -203,17 +207,17 @@ describe('sample: call UI', () => {
 
   it('should fall back to another camera when the one in use is unplugged, and return when it is back', async () => {
     const before = negotiations.get(alice)
-    expect(await videoSenders(alice)).toEqual(['0:fake_device_2'])
+    expect(await videoSenders(alice)).toEqual([`${cameraMid}:fake_device_2`])
     await alice.evaluate(() => (window as any).__setPlugged('fake_device_2', false))
     await waitFor(
       () => videoSenders(alice),
-      (s) => s[0] === '0:fake_device_0',
+      (s) => s[0] === `${cameraMid}:fake_device_0`,
     )
     await framesFlow(bob)
     await alice.evaluate(() => (window as any).__setPlugged('fake_device_2', true))
     await waitFor(
       () => videoSenders(alice),
-      (s) => s[0] === '0:fake_device_2',
+      (s) => s[0] === `${cameraMid}:fake_device_2`,
     )
     await framesFlow(bob)
     expect(negotiations.get(alice)).toBe(before)

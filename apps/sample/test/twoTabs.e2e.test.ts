@@ -105,8 +105,47 @@ describe('sample: two tabs in one room', () => {
     )
     const dropMs = Date.now() - leftAt
 
+    // Bob is back, then closes his tab: the page leaves on its way out (pagehide), so Alice's
+    // tile goes at once — not after the 30 s heartbeat timeout — and the SFU stops forwarding
+    // Alice's media to him.
+    await bob.getByRole('button', { name: 'Join' }).click()
+    await waitFor(
+      () => remoteVideoWidth(bob),
+      (w) => w > 0,
+      { timeoutMs: 10_000 },
+    )
+    await waitFor(
+      () => remoteTileCount(alice),
+      (n) => n === 1,
+    )
+    const aliceId = await alice
+      .locator('[data-calls-kit-tile][data-local="true"]')
+      .getAttribute('data-session-id')
+    const subscribers = () =>
+      [...(sample.sfu?.sfu.getSession('local', aliceId ?? '').published.values() ?? [])].reduce(
+        (n, t) => n + t.subscriptions.size,
+        0,
+      )
+    await waitFor(
+      async () => subscribers(),
+      (n) => n === 2,
+    ) // Bob pulls camera + microphone
+    const closedAt = Date.now()
+    await bob.close()
+    await waitFor(
+      () => remoteTileCount(alice),
+      (n) => n === 0,
+      { timeoutMs: 3_000, intervalMs: 50 },
+    )
+    const closeDropMs = Date.now() - closedAt
+    await waitFor(
+      async () => subscribers(),
+      (n) => n === 0,
+      { timeoutMs: 3_000, intervalMs: 50 },
+    )
+
     process.stdout.write(
-      `[e2e] join→first remote frame on both tabs: ${firstFrameMs} ms; tile dropped ${dropMs} ms after Leave\n`,
+      `[e2e] join→first remote frame on both tabs: ${firstFrameMs} ms; tile dropped ${dropMs} ms after Leave, ${closeDropMs} ms after closing the tab\n`,
     )
     await alice.context().close()
     await bob.context().close()

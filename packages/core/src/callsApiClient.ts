@@ -80,9 +80,12 @@ export class CallsApiClient {
     return this.#request('PUT', `/sessions/${enc(sessionId)}/renegotiate`, sessionId, body)
   }
 
-  /** `PUT /sessions/{sessionId}/tracks/close`: close tracks by mid. */
+  /**
+   * `PUT /sessions/{sessionId}/tracks/close`: close tracks by mid. Sent with `keepalive`, so a
+   * close issued while the page unloads still reaches the server.
+   */
   closeTracks(sessionId: string, body: CloseTracksRequest): Promise<CloseTracksResponse> {
-    return this.#request('PUT', `/sessions/${enc(sessionId)}/tracks/close`, sessionId, body)
+    return this.#request('PUT', `/sessions/${enc(sessionId)}/tracks/close`, sessionId, body, true)
   }
 
   /** `PUT /sessions/{sessionId}/tracks/update`: e.g. `simulcast.preferredRid` of pulled tracks. */
@@ -100,6 +103,7 @@ export class CallsApiClient {
     path: string,
     sessionId: string | undefined,
     body?: unknown,
+    keepalive = false,
   ): Promise<T> {
     const extra =
       typeof this.#headers === 'function' ? await this.#headers(sessionId) : this.#headers
@@ -111,6 +115,7 @@ export class CallsApiClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        ...(keepalive ? { keepalive } : {}),
       })
     } catch (cause) {
       throw new CallsApiError(

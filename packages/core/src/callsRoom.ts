@@ -5,6 +5,8 @@ import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes'
 import { type ReadonlyStore, StateStore } from './stateStore'
 import { type TrackLocator, trackKey } from './trackLocator'
 
+const noop = () => {}
+
 /** Retries of a pull answered 404 (the track is listed but not pushed yet). */
 const MAX_PULL_RETRIES = 5
 
@@ -93,7 +95,10 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   readonly #unpublishTimers = new Map<string, ReturnType<typeof setTimeout>>()
   #unwireSession: () => void = () => {}
   #stopRoster: () => void = () => {}
+  #unwatchPageHide: () => void = noop
   #rosterListeners = new Set<(roster: Roster) => void>()
+  /** Roster events received from the live stream (to order the join's answer against them). */
+  #rosterEvents = 0
 
   constructor(options: CallsRoomOptions) {
     this.#options = options
@@ -183,6 +188,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   #followRoster(): void {
     this.#stopRoster()
     this.#stopRoster = this.rooms.subscribe(this.getState().room, (roster) => {
+      this.#rosterEvents++
       for (const listener of this.#rosterListeners) listener(roster)
     })
   }
@@ -216,9 +222,14 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       this.#followRoster()
       // The roster the join answers with is what the UI starts from (no extra roster read), and
       // 'joined' — which lets pulls start — waits for it: pulls are authorized by room membership.
+      // The live stream wins over it: an event that came while the PUT was in flight may be newer
+      // (someone joining at the same time), and the stream is ordered, the PUT answer is not.
+      const eventsBefore = this.#rosterEvents
       const roster = await this.rooms.join(room, sessionId, { name, tracks })
-      for (const listener of this.#rosterListeners) listener(roster)
+      if (this.#rosterEvents === eventsBefore)
+        for (const listener of this.#rosterListeners) listener(roster)
       this.#store.setState({ joinState: 'joined' })
+      this.#watchPageHide()
       // A rename, mute or publish while the join was in flight.
       if (
         this.getState().name !== name ||
@@ -246,10 +257,16 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#store.setState({ joinState: 'leaving' })
     this.#stopRoster()
     this.#stopRoster = () => {}
-    if (session.sessionId) await this.rooms.leave(room, session.sessionId).catch(() => {})
+    this.#unwatchPageHide()
+    // The leave and the track closes (in the session's destroy) start together, so both are on
+    // their way (keepalive) even when this runs from a `pagehide`.
+    const left = session.sessionId
+      ? this.rooms.leave(room, session.sessionId).catch(() => {})
+      : undefined
     this.rooms.dispose()
     this.#onSender.clear()
     this.#replaceSession()
+    await left
     const local = Object.fromEntries(
       Object.entries(this.getState().local).map(([n, t]) => [
         n,
@@ -263,6 +280,23 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       ]),
     )
     this.#store.setState({ joinState: 'idle', local, remote })
+  }
+
+  /**
+   * A page that goes away (tab closed, reload, navigation) leaves at once: others see it gone now
+   * rather than after the heartbeat timeout, and the SFU stops forwarding its tracks now rather
+   * than when ICE consent expires (~30 s, RFC 7675). Pages with a peer connection do not enter
+   * the back/forward cache in Chromium, so `pagehide` is the last event they get.
+   */
+  #watchPageHide(): void {
+    const target = globalThis as { addEventListener?: typeof addEventListener }
+    if (this.#unwatchPageHide !== noop || typeof target.addEventListener !== 'function') return
+    const onPageHide = () => void this.leave()
+    target.addEventListener('pagehide', onPageHide)
+    this.#unwatchPageHide = () => {
+      globalThis.removeEventListener('pagehide', onPageHide)
+      this.#unwatchPageHide = noop
+    }
   }
 
   #replaceSession(): void {
@@ -444,6 +478,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   destroy(): void {
     const { joinState, room, session } = this.getState()
     this.#stopRoster()
+    this.#unwatchPageHide()
     if (joinState !== 'idle' && session.sessionId)
       this.rooms.leave(room, session.sessionId).catch(() => {})
     this.rooms.dispose()

@@ -119,7 +119,7 @@ const DEFAULT_RTC_CONFIGURATION: RTCConfiguration = {
 
 const trackError = (t: { errorCode?: string; errorDescription?: string }) =>
   new CallsApiError(
-    t.errorCode === 'not_found' ? 404 : 400,
+    t.errorCode === 'not_found' ? 404 : t.errorCode === 'forbidden' ? 403 : 400,
     t.errorCode ?? 'track_error',
     t.errorDescription ?? 'the track was refused',
   )
@@ -350,6 +350,18 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
     this.#store.setState({ status: 'closed', connectionState: 'closed' })
   }
 
+  /**
+   * After `destroy()` a push or pull already answered by the API would stay open at the SFU
+   * (forwarding to nobody): its mids are closed (force, keepalive) and `true` is returned.
+   */
+  #closeIfDestroyed(sessionId: string, tracks: Array<{ mid?: string }> | undefined): boolean {
+    if (this.#store.getState().status !== 'closed') return false
+    const mids = (tracks ?? []).flatMap((t) => (t.mid ? [{ mid: t.mid }] : []))
+    if (mids.length > 0)
+      this.client.closeTracks(sessionId, { tracks: mids, force: true }).catch(() => {})
+    return true
+  }
+
   #request<T>(enqueue: (deferred: Deferred<T>) => void): Promise<T> {
     if (this.#store.getState().status === 'closed')
       return Promise.reject(new InvalidStateError('the session is closed'))
@@ -487,6 +499,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
       for (const t of transceivers) t.stop()
       throw error
     }
+    if (this.#closeIfDestroyed(sessionId, res.tracks)) return
     if (res.sessionDescription)
       await pc.setRemoteDescription(res.sessionDescription as RTCSessionDescriptionInit)
     requests.forEach((r, i) => {
@@ -537,6 +550,7 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
         ...(r.preferredRid ? { simulcast: { preferredRid: r.preferredRid } } : {}),
       })),
     })
+    if (this.#closeIfDestroyed(sessionId, res.tracks)) return
     if (res.sessionDescription?.type === 'offer') {
       await pc.setRemoteDescription(res.sessionDescription as RTCSessionDescriptionInit)
       const answer = await pc.createAnswer()

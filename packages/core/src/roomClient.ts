@@ -53,6 +53,7 @@ export class RoomClient {
     path: string,
     body?: unknown,
     sessionId?: string,
+    keepalive = false,
   ): Promise<Roster> {
     const headers = new Headers()
     const token = this.#options.getSessionToken(sessionId)
@@ -64,6 +65,7 @@ export class RoomClient {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        ...(keepalive ? { keepalive } : {}),
       })
     } catch (cause) {
       throw new CallsApiError(0, 'network_error', `${method} ${path} failed`, { cause })
@@ -120,10 +122,19 @@ export class RoomClient {
     return this.join(room, sessionId, update)
   }
 
-  /** Leaves `room` and stops the heartbeat. @returns the roster after leaving. */
+  /**
+   * Leaves `room` and stops the heartbeat. Sent with `keepalive`, so a leave issued while the page
+   * unloads (`pagehide`) still reaches the server. @returns the roster after leaving.
+   */
   async leave(room: string, sessionId: string): Promise<Roster> {
     this.#stopHeartbeat(`${room}\n${sessionId}`)
-    return this.#request('DELETE', this.#participantPath(room, sessionId), undefined, sessionId)
+    return this.#request(
+      'DELETE',
+      this.#participantPath(room, sessionId),
+      undefined,
+      sessionId,
+      true,
+    )
   }
 
   #stopHeartbeat(key: string): void {

@@ -44,6 +44,13 @@ export class Sfu {
     this.sessions.set(session.id, { appId, session })
     session.pc.connectionStateChange.subscribe((state) => {
       if (state === 'closed') this.sessions.delete(session.id)
+      // ICE failed: the peer is gone (a closed tab answers no consent checks, so ICE fails ~30 s
+      // later, RFC 7675 §5.1). The session and its tracks go, so that nobody keeps forwarding to
+      // or pulling from it; a client that comes back recovers into a new session.
+      if (state === 'failed') {
+        this.sessions.delete(session.id)
+        void session.close()
+      }
     })
     return session
   }

@@ -5,6 +5,8 @@ export interface FakeRouteCall {
   path: string
   body: any
   headers: Headers
+  /** The request's `keepalive` (it outlives the page). */
+  keepalive?: boolean
 }
 
 /** Options of {@link createFakeCallsRoute}. */
@@ -37,7 +39,13 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
     )
     const body = init?.body ? JSON.parse(String(init.body)) : undefined
     const method = init?.method ?? 'GET'
-    calls.push({ method, path, body, headers: new Headers(init?.headers) })
+    calls.push({
+      method,
+      path,
+      body,
+      headers: new Headers(init?.headers),
+      keepalive: init?.keepalive === true,
+    })
     if (options.failAll)
       return Response.json(
         { errorCode: 'boom', errorDescription: 'refused' },

@@ -1,6 +1,7 @@
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CallsRoom } from '../callsRoom'
+import { RoomClient } from '../roomClient'
 
 const track = (kind = 'video') => ({ kind, id: crypto.randomUUID() }) as unknown as MediaStreamTrack
 
@@ -74,6 +75,74 @@ describe('CallsRoom', () => {
     expect(route.calls.filter((c) => c.method === 'GET')).toEqual([])
     expect(log).toEqual(['joining', 'roster S1', 'joined'])
     room.destroy()
+  })
+
+  it('should keep a roster event that came during the join over the join’s older answer', async () => {
+    // Bob joins while Ada's PUT is in flight: the live stream tells of him before the PUT answers.
+    const route = createFakeCallsRoute()
+    let stream: EventTarget | undefined
+    const FakeEventSource = class extends EventTarget {
+      constructor() {
+        super()
+        stream = this
+      }
+      close() {}
+    }
+    const withBob = { room: 'lobby', participants: [{ sessionId: 'S1' }, { sessionId: 'BOB' }] }
+    const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+      const res = await route.fetch(url, init)
+      if (init?.method === 'PUT' && String(url).includes('/rooms/')) {
+        stream?.dispatchEvent(new MessageEvent('roster', { data: JSON.stringify(withBob) }))
+      }
+      return res
+    }
+    const rooms = new RoomClient({
+      apiBase: '/api/calls',
+      fetch,
+      EventSource: FakeEventSource as never,
+      getSessionToken: (id) => room.session.getSessionToken(id),
+    })
+    const room: CallsRoom = new CallsRoom({
+      apiBase: '/api/calls',
+      room: 'lobby',
+      name: 'Ada',
+      fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+      rooms,
+      releaseDelayMs: 0,
+    })
+    const seen: string[][] = []
+    room.onRoster((r) => seen.push(r.participants.map((p) => p.sessionId)))
+    await room.join()
+    expect(seen.at(-1)).toEqual(['S1', 'BOB'])
+    room.destroy()
+  })
+
+  it('should leave and close its tracks when the page goes away (pagehide), with keepalive requests', async () => {
+    const page = new EventTarget()
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page))
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page))
+    try {
+      const { room, route } = newRoom()
+      room.publish('cam', track('video'), { source: 'camera' })
+      await room.join()
+      route.calls.length = 0
+      page.dispatchEvent(new Event('pagehide'))
+      // Both requests start within the event and its microtasks (no timer: the page is gone after).
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      expect(route.calls.map((c) => `${c.method} ${c.path} ${c.keepalive}`)).toEqual([
+        'DELETE /rooms/lobby/participants/S1 true',
+        'PUT /sessions/S1/tracks/close true',
+      ])
+      await vi.waitFor(() => expect(room.getState().joinState).toBe('idle'))
+      // Left for good: a second pagehide sends nothing.
+      page.dispatchEvent(new Event('pagehide'))
+      await new Promise((r) => setTimeout(r, 10))
+      expect(route.calls).toHaveLength(2)
+      room.destroy()
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('should pull remote tracks wanted across a leave and a re-join on the new session', async () => {

@@ -261,6 +261,16 @@ describe('CallsSession (ordering, recovery, teardown)', () => {
     expect(session.getState().status).toBe('closed')
     expect(FakePeerConnection.instances[0]?.connectionState).toBe('closed')
     await expect(session.connect()).rejects.toBeInstanceOf(InvalidStateError)
+    // The pull the SFU had already set up is closed there, not left forwarding to nobody.
+    await vi.waitFor(() =>
+      expect(route.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+        'POST /sessions/new',
+        'POST /sessions/S1/tracks/new',
+        'PUT /sessions/S1/tracks/close',
+      ]),
+    )
+    expect(route.calls[2]?.body).toEqual({ tracks: [{ mid: '100' }], force: true })
+    expect(route.calls[2]?.keepalive).toBe(true)
   })
 
   it('should recover with an ICE restart offer through renegotiate when the SFU answers it', async () => {

@@ -185,26 +185,43 @@ export function createCallsHandler(
     await requireOwner(c.req.raw, sessionId)
     const body = await readJson(c.req.raw, tracksRequestSchema)
     const remote = (body.tracks ?? []).filter((t) => t.location === 'remote')
-    if (remote.length > 0) {
-      // Pulls only of tracks that participants of the caller's rooms publish.
-      const rosters = await Promise.all(
-        (await store.roomsOf(sessionId)).map((room) => store.get(room)),
-      )
-      const published = new Set(
-        rosters.flatMap((r) =>
-          r.participants.flatMap((p) => p.tracks.map((t) => `${p.sessionId}/${t.trackName}`)),
-        ),
-      )
-      const refused = remote.find((t) => !published.has(`${t.sessionId}/${t.trackName}`))
-      if (refused) {
-        throw fail(
-          403,
-          'forbidden',
-          `track ${refused.sessionId}/${refused.trackName} is not published in a room you are in`,
-        )
-      }
-    }
-    return c.json(await upstreamCall(() => calls().newTracks(sessionId, body)))
+    if (remote.length === 0)
+      return c.json(await upstreamCall(() => calls().newTracks(sessionId, body)))
+    // Pulls only of tracks that participants of the caller's rooms publish.
+    const rosters = await Promise.all(
+      (await store.roomsOf(sessionId)).map((room) => store.get(room)),
+    )
+    const published = new Set(
+      rosters.flatMap((r) =>
+        r.participants.flatMap((p) => p.tracks.map((t) => `${p.sessionId}/${t.trackName}`)),
+      ),
+    )
+    const isRefused = (t: (typeof remote)[number]) =>
+      t.location === 'remote' && !published.has(`${t.sessionId}/${t.trackName}`)
+    const refused = remote.filter(isRefused)
+    const why = (t: (typeof remote)[number]) =>
+      `track ${t.sessionId}/${t.trackName} is not published in a room you are in`
+    const rest = (body.tracks ?? []).filter((t) => !isRefused(t))
+    const first = refused[0]
+    if (first && rest.length === 0) throw fail(403, 'forbidden', why(first))
+    if (!first) return c.json(await upstreamCall(() => calls().newTracks(sessionId, body)))
+    // Some refused among others (a participant who left while a batch of pulls was on its way):
+    // the others go ahead and the refused ones get a per-track error, as the Calls API reports
+    // per-track failures (TracksResponse.tracks[].errorCode), so one stale track cannot fail a batch.
+    const res = await upstreamCall(() => calls().newTracks(sessionId, { ...body, tracks: rest }))
+    return c.json({
+      ...res,
+      tracks: [
+        ...(res.tracks ?? []),
+        ...refused.map((t) => ({
+          location: 'remote' as const,
+          sessionId: t.sessionId,
+          trackName: t.trackName,
+          errorCode: 'forbidden',
+          errorDescription: why(t),
+        })),
+      ],
+    })
   })
   app.put('/sessions/:sessionId/renegotiate', async (c) => {
     const sessionId = c.req.param('sessionId')

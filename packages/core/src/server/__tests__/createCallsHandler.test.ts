@@ -143,6 +143,49 @@ describe('createCallsHandler: session routes', () => {
     expect(ok.json.sessionDescription.type).toBe('offer')
   })
 
+  it('should answer a batch with one refused pull per track: the others go ahead', async () => {
+    const publisher = await publish('cam')
+    const gone = await publish('cam')
+    const subscriber = await newSession()
+    for (const [s, tracks] of [
+      [publisher, [{ trackName: 'cam', kind: 'video', muted: false }]],
+      [subscriber, []],
+    ] as const) {
+      await call(
+        'PUT',
+        `/rooms/r2/participants/${s.sessionId}`,
+        { name: 'P', tracks },
+        s.sessionToken,
+      )
+    }
+    const res = await call(
+      'POST',
+      `/sessions/${subscriber.sessionId}/tracks/new`,
+      {
+        tracks: [
+          { location: 'remote', sessionId: gone.sessionId, trackName: 'cam' },
+          { location: 'remote', sessionId: publisher.sessionId, trackName: 'cam' },
+        ],
+      },
+      subscriber.sessionToken,
+    )
+    expect(res.status).toBe(200)
+    expect(res.json.sessionDescription.type).toBe('offer')
+    const byId = new Map(res.json.tracks.map((t: { sessionId: string }) => [t.sessionId, t]))
+    expect(byId.get(publisher.sessionId)).toMatchObject({
+      trackName: 'cam',
+      mid: expect.any(String),
+    })
+    expect(byId.get(publisher.sessionId)).not.toHaveProperty('errorCode')
+    expect(byId.get(gone.sessionId)).toMatchObject({ trackName: 'cam', errorCode: 'forbidden' })
+    // Only the allowed pull reached the SFU.
+    const upstreamBodies = upstreamFetch.mock.calls
+      .map((c) => String(c[1]?.body ?? ''))
+      .filter((b) => b.includes('"remote"'))
+    expect(upstreamBodies).toHaveLength(1)
+    expect(upstreamBodies[0]).not.toContain(gone.sessionId)
+  })
+
   it('should validate input with Calls-style 4xx errors', async () => {
     const s = await newSession()
     const cases: Array<[string, string, unknown, number, string]> = [
