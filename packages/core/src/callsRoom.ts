@@ -236,6 +236,11 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         JSON.stringify(this.#publishedInfos()) !== JSON.stringify(tracks)
       )
         void this.#syncRoster()
+      // A track that became ready while the join was in flight (publish() before 'joined' only
+      // records it) is pushed now.
+      for (const [name, entry] of Object.entries(this.getState().local))
+        if (entry.status === 'idle' && this.#tracks.get(name))
+          void this.#push(name).then(() => this.#syncRoster())
       // Remote tracks still wanted from before a leave() are pulled again (after the join: pulls are room-authorized).
       for (const [key, ref] of this.#refs)
         if (ref.count > 0) this.#pull(key, ref.locator, ref.preferredRid)

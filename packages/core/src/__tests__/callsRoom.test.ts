@@ -77,6 +77,39 @@ describe('CallsRoom', () => {
     room.destroy()
   })
 
+  it('should push a track that became ready while the join was in flight', async () => {
+    // The camera opens (publish) while the room PUT is on its way, as a slow getUserMedia does.
+    const route = createFakeCallsRoute()
+    let onRoomPut = () => {}
+    const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+      if (init?.method === 'PUT' && String(url).includes('/rooms/')) onRoomPut()
+      return route.fetch(url, init)
+    }
+    const room = new CallsRoom({
+      apiBase: '/api/calls',
+      room: 'lobby',
+      name: 'Ada',
+      fetch,
+      RTCPeerConnection: FakePeerConnection as never,
+      releaseDelayMs: 0,
+    })
+    room.publish('cam', null, { source: 'camera' })
+    onRoomPut = () => {
+      onRoomPut = () => {}
+      room.publish('cam', track('video'), { source: 'camera' })
+    }
+    await room.join()
+    await vi.waitFor(() => expect(room.getState().local.cam?.status).toBe('published'))
+    // …and the roster says so.
+    await vi.waitFor(() =>
+      expect(route.calls.at(-1)).toMatchObject({
+        method: 'PUT',
+        body: { tracks: [expect.objectContaining({ trackName: 'cam' })] },
+      }),
+    )
+    room.destroy()
+  })
+
   it('should keep a roster event that came during the join over the join’s older answer', async () => {
     // Bob joins while Ada's PUT is in flight: the live stream tells of him before the PUT answers.
     const route = createFakeCallsRoute()
