@@ -13,6 +13,8 @@ import { type RunningSample, startSample } from '../server/startSample'
  * hiding it from `enumerateDevices()` and firing `devicechange` (what the browser does on a real
  * unplug, W3C Media Capture §9.4): `window.__setPlugged(label, plugged)`. Every track
  * `getUserMedia` opens is kept in `window.__openedTracks`, to tell whether a device is released.
+ * Headless Chromium shows no "Stop sharing" bar: `window.__endScreenShare()` ends the shared tracks
+ * as the user agent does (track ended, `ended` fired — W3C Media Capture §4.3.1.1).
  */
 const DEVICE_HOOKS = `(() => {
   const media = navigator.mediaDevices
@@ -31,6 +33,20 @@ const DEVICE_HOOKS = `(() => {
     const stream = await getUserMedia(constraints)
     window.__openedTracks.push(...stream.getTracks())
     return stream
+  }
+  const getDisplayMedia = media.getDisplayMedia.bind(media)
+  let screen = []
+  media.getDisplayMedia = async (constraints) => {
+    const stream = await getDisplayMedia(constraints)
+    screen = stream.getTracks()
+    return stream
+  }
+  // What the browser's own "Stop sharing" does: the user agent ends the tracks, which fire 'ended'.
+  window.__endScreenShare = () => {
+    for (const t of screen) {
+      t.stop()
+      t.dispatchEvent(new Event('ended'))
+    }
   }
 })()`
 
@@ -254,6 +270,12 @@ describe('sample: call UI', () => {
     await expect(tile.getByText('Alice (screen)').count()).resolves.toBe(1)
     await alice.getByRole('button', { name: 'Stop sharing' }).click()
     await tile.waitFor({ state: 'detached', timeout: 5000 })
+    // Ended from the browser's own UI: unpublished too, and the button is back to "Share screen".
+    await alice.getByRole('button', { name: 'Share screen' }).click()
+    await tile.waitFor({ timeout: 10_000 })
+    await alice.evaluate(() => (window as any).__endScreenShare())
+    await tile.waitFor({ state: 'detached', timeout: 5000 })
+    await alice.getByRole('button', { name: 'Share screen' }).waitFor({ timeout: 2000 })
   })
 
   it('should highlight the speaking participant on the other page', async () => {
