@@ -10,9 +10,10 @@ import { type RunningSample, startSample } from '../server/startSample'
 
 /**
  * Device hooks for tests. Chromium's fake cameras cannot be unplugged, so a test unplugs one by
- * hiding it from `enumerateDevices()` and firing `devicechange` (what the browser does on a real
- * unplug, W3C Media Capture §9.4): `window.__setPlugged(label, plugged)`. Every track
- * `getUserMedia` opens is kept in `window.__openedTracks`, to tell whether a device is released.
+ * hiding it from `enumerateDevices()`, ending its live tracks and firing `devicechange` (what the
+ * browser does on a real unplug, W3C Media Capture §9.4): `window.__setPlugged(label, plugged)`.
+ * Every track `getUserMedia` opens is kept in `window.__openedTracks`, to tell whether a device is
+ * released.
  * Headless Chromium shows no "Stop sharing" bar: `window.__endScreenShare()` ends the shared tracks
  * as the user agent does (track ended, `ended` fired — W3C Media Capture §4.3.1.1).
  */
@@ -24,7 +25,15 @@ const DEVICE_HOOKS = `(() => {
   media.enumerateDevices = async () => (await enumerate()).filter((d) => !hidden.has(d.label))
   window.__setPlugged = (label, plugged) => {
     if (plugged) hidden.delete(label)
-    else hidden.add(label)
+    else {
+      hidden.add(label)
+      // A device pulled out ends its live tracks (the user agent ends them and fires 'ended').
+      for (const t of window.__openedTracks)
+        if (t.label === label && t.readyState === 'live') {
+          t.stop()
+          t.dispatchEvent(new Event('ended'))
+        }
+    }
     media.dispatchEvent(new Event('devicechange'))
   }
   window.__openedTracks = []
