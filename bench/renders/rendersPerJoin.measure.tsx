@@ -3,13 +3,15 @@
 import { writeFileSync } from 'node:fs'
 import { ParticipantGrid, useCallsSession } from '@calls-kit/react'
 import { act, render, waitFor } from '@testing-library/react'
-import { createElement, forwardRef, memo } from 'react'
 import { it, vi } from 'vitest'
 import { setup } from '../../packages/react/src/__tests__/utils'
 
 const renders = vi.hoisted(() => new Map<string, number>())
 vi.mock('../../packages/react/src/VideoTile.tsx', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../packages/react/src/VideoTile')>()
+  // Imported here, not at the top: the factory runs while '@calls-kit/react' is being imported,
+  // before the file's own imports are initialized (and import sorting puts that one first).
+  const { createElement, forwardRef, memo } = await import('react')
   return {
     VideoTile: memo(
       forwardRef<HTMLVideoElement, Parameters<typeof real.VideoTile>[0]>(
