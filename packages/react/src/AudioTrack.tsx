@@ -9,7 +9,11 @@ export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {
   track?: MediaStreamTrack
   /** …or a remote track to pull and play. */
   locator?: TrackLocator
-  /** Called with `true` when the browser blocked `play()` (autoplay policy), `false` once playing. */
+  /**
+   * Called with `true` when the browser blocked `play()` (autoplay policy), and with `false` once
+   * the element plays — whether its own `play()` succeeded or something else (a click on an unlock
+   * button) started it later.
+   */
   onBlockedChange?: (blocked: boolean) => void
 }
 
@@ -32,12 +36,12 @@ export function AudioTrack({
     const audio = ref.current
     if (!audio || !playing) return
     audio.srcObject = new MediaStream([playing])
-    audio
-      .play()
-      .then(() => onBlockedChange?.(false))
-      .catch((e: Error) => {
-        if (e.name === 'NotAllowedError') onBlockedChange?.(true)
-      })
+    const onPlaying = () => onBlockedChange?.(false)
+    audio.addEventListener('playing', onPlaying)
+    audio.play().then(onPlaying, (e: Error) => {
+      if (e.name === 'NotAllowedError') onBlockedChange?.(true)
+    })
+    return () => audio.removeEventListener('playing', onPlaying)
   }, [playing, onBlockedChange])
   return <audio ref={ref} autoPlay data-calls-kit-audio="" {...audioProps} />
 }

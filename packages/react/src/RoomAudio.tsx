@@ -1,5 +1,5 @@
 'use client'
-import { type ReactNode, useCallback, useState } from 'react'
+import { type ReactNode, useRef, useState } from 'react'
 import { AudioTrack } from './AudioTrack'
 import { useParticipants } from './useParticipants'
 
@@ -17,32 +17,49 @@ export interface RoomAudioProps {
  */
 export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioProps): ReactNode {
   const participants = useParticipants()
-  const [blocked, setBlocked] = useState(false)
-  const onBlockedChange = useCallback((b: boolean) => setBlocked(b), [])
+  // Blocked elements by key: one element that plays must not hide the button while another is
+  // still blocked, and an element that unmounts while blocked no longer counts.
+  const [blocked, setBlocked] = useState<ReadonlySet<string>>(() => new Set())
+  const reporters = useRef(new Map<string, (isBlocked: boolean) => void>())
+  const reporterFor = (key: string) => {
+    let report = reporters.current.get(key)
+    if (!report) {
+      report = (isBlocked: boolean) =>
+        setBlocked((prev) => {
+          if (prev.has(key) === isBlocked) return prev
+          const next = new Set(prev)
+          if (isBlocked) next.add(key)
+          else next.delete(key)
+          return next
+        })
+      reporters.current.set(key, report)
+    }
+    return report
+  }
+  const audio = participants
+    .filter((p) => !p.isLocal)
+    .flatMap((p) =>
+      p.tracks
+        .filter((t) => t.kind === 'audio')
+        .map((t) => ({
+          key: `${p.sessionId}/${t.trackName}`,
+          locator: { sessionId: p.sessionId, trackName: t.trackName },
+        })),
+    )
+  const container = useRef<HTMLDivElement>(null)
   const unlock = () => {
-    for (const el of document.querySelectorAll<HTMLAudioElement>('audio[data-calls-kit-audio]')) {
-      el.play().then(
-        () => setBlocked(false),
-        () => {},
-      )
+    const elements = container.current?.querySelectorAll<HTMLAudioElement>('audio') ?? []
+    for (const el of elements) {
+      // Each element reports `playing` itself; a rejection keeps it counted as blocked.
+      el.play().catch(() => {})
     }
   }
   return (
-    <div data-calls-kit-room-audio="" style={{ display: 'contents' }}>
-      {participants
-        .filter((p) => !p.isLocal)
-        .flatMap((p) =>
-          p.tracks
-            .filter((t) => t.kind === 'audio')
-            .map((t) => (
-              <AudioTrack
-                key={`${p.sessionId}/${t.trackName}`}
-                locator={{ sessionId: p.sessionId, trackName: t.trackName }}
-                onBlockedChange={onBlockedChange}
-              />
-            )),
-        )}
-      {blocked && (
+    <div ref={container} data-calls-kit-room-audio="" style={{ display: 'contents' }}>
+      {audio.map(({ key, locator }) => (
+        <AudioTrack key={key} locator={locator} onBlockedChange={reporterFor(key)} />
+      ))}
+      {audio.some(({ key }) => blocked.has(key)) && (
         <button type="button" data-calls-kit-audio-unlock="" onClick={unlock}>
           {unlockLabel}
         </button>

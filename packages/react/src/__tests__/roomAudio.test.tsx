@@ -1,0 +1,80 @@
+import { act, render, waitFor } from '@testing-library/react'
+import type { ReactNode } from 'react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { RoomAudio } from '../RoomAudio'
+import { useCallsSession } from '../useCallsSession'
+import { setup } from './utils'
+
+// happy-dom plays nothing: `play()` is stubbed per element to model the autoplay policy, and
+// `playing` is dispatched by hand, as the browser does when an element starts.
+const audioSelector = 'audio[data-calls-kit-audio]'
+const unlockSelector = '[data-calls-kit-audio-unlock]'
+
+describe('RoomAudio', () => {
+  let allowed: boolean
+  beforeEach(() => {
+    allowed = false
+    vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (
+      this: HTMLMediaElement,
+    ) {
+      if (!allowed) return Promise.reject(new DOMException('blocked', 'NotAllowedError'))
+      this.dispatchEvent(new Event('playing'))
+      return Promise.resolve()
+    })
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('should keep the unlock button while any element is still blocked, and drop it once all play', async () => {
+    const { Wrapper, rooms } = setup()
+    let join: () => Promise<void> = async () => {}
+    function App(): ReactNode {
+      join = useCallsSession().join
+      return <RoomAudio />
+    }
+    const view = render(<App />, { wrapper: Wrapper })
+    await act(() => join())
+    act(() =>
+      rooms.setOthers([
+        ['R1', 'Ada'],
+        ['R2', 'Bob'],
+      ]),
+    )
+    await waitFor(() => expect(view.container.querySelector(unlockSelector)).not.toBeNull())
+    const [first, second] = view.container.querySelectorAll<HTMLAudioElement>(audioSelector)
+    expect(second).toBeDefined()
+
+    // One element starts (say, the user clicked it elsewhere): the other is still silent.
+    act(() => first?.dispatchEvent(new Event('playing')))
+    expect(view.container.querySelector(unlockSelector)).not.toBeNull()
+
+    // Its participant leaves while still blocked: nothing blocked is left.
+    act(() => rooms.setOthers([['R1', 'Ada']]))
+    await waitFor(() => expect(view.container.querySelector(unlockSelector)).toBeNull())
+  })
+
+  it('should start every element on one click of the unlock button', async () => {
+    const { Wrapper, rooms } = setup()
+    let join: () => Promise<void> = async () => {}
+    function App(): ReactNode {
+      join = useCallsSession().join
+      return <RoomAudio unlockLabel="Enable audio" />
+    }
+    const view = render(<App />, { wrapper: Wrapper })
+    await act(() => join())
+    act(() =>
+      rooms.setOthers([
+        ['R1', 'Ada'],
+        ['R2', 'Bob'],
+      ]),
+    )
+    await waitFor(() => expect(view.getByText('Enable audio')).toBeDefined())
+    expect(view.container.querySelectorAll(audioSelector)).toHaveLength(2)
+
+    allowed = true // a user gesture: the browser now lets play() start
+    await act(async () => view.getByText('Enable audio').click())
+    await waitFor(() => expect(view.container.querySelector(unlockSelector)).toBeNull())
+    expect(HTMLMediaElement.prototype.play).toHaveBeenCalledTimes(4) // 2 blocked + 2 on click
+  })
+})
