@@ -1,5 +1,6 @@
 'use client'
 import {
+  type CallsSessionStatus,
   type ConnectionStats,
   computeConnectionStats,
   type StatsSample,
@@ -9,14 +10,11 @@ import { useEffect, useState } from 'react'
 import { useCallsRoom } from './callsContext'
 import { useCallsStore } from './useCallsStore'
 
-/** Connection state as a call UI shows it. */
-export type ConnectionState =
-  | 'idle'
-  | 'connecting'
-  | 'connected'
-  | 'reconnecting'
-  | 'failed'
-  | 'closed'
+/**
+ * Connection state as a call UI shows it: the session's lifecycle values, with `connected` only
+ * once the media transport is up (see {@link useConnectionState}).
+ */
+export type ConnectionState = CallsSessionStatus
 
 /**
  * The call's connection state: `connecting` until media flows (session created and ICE/DTLS up,

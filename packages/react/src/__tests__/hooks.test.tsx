@@ -1,6 +1,6 @@
 import { FakePeerConnection } from '@calls-kit/testing'
 import { act, render, renderHook, waitFor } from '@testing-library/react'
-import { type ReactNode, StrictMode } from 'react'
+import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
 import { CallsProvider } from '../CallsProvider'
@@ -8,7 +8,7 @@ import { ParticipantGrid } from '../ParticipantGrid'
 import { useCallsSession } from '../useCallsSession'
 import { useParticipants } from '../useParticipants'
 import { usePublishTrack } from '../usePublishTrack'
-import { fakeTrack, setup } from './utils'
+import { fakeTrack, renderInCall, setup } from './utils'
 
 // Count renders of every tile: a thin wrapper over the real VideoTile, memoized like it.
 const tileRenders = vi.hoisted(() => new Map<string, number>())
@@ -120,20 +120,10 @@ describe('usePublishTrack', () => {
 
 describe('ParticipantGrid', () => {
   it('should render 0 times in existing tiles when a third participant joins', async () => {
-    const { Wrapper, rooms } = setup()
-    let join: () => Promise<void> = async () => {}
-    function App(): ReactNode {
-      join = useCallsSession().join
-      return <ParticipantGrid />
-    }
-    const view = render(<App />, { wrapper: Wrapper })
-    await act(() => join())
-    act(() =>
-      rooms.setOthers([
-        ['R1', 'Ada'],
-        ['R2', 'Bob'],
-      ]),
-    )
+    const { view, rooms } = await renderInCall(<ParticipantGrid />, [
+      ['R1', 'Ada'],
+      ['R2', 'Bob'],
+    ])
     await waitFor(() =>
       expect(view.container.querySelectorAll('[data-calls-kit-tile]')).toHaveLength(2),
     )

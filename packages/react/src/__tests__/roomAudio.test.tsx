@@ -1,9 +1,7 @@
-import { act, render, waitFor } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { act, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RoomAudio } from '../RoomAudio'
-import { useCallsSession } from '../useCallsSession'
-import { setup } from './utils'
+import { renderInCall } from './utils'
 
 // happy-dom plays nothing: `play()` is stubbed per element to model the autoplay policy, and
 // `playing` is dispatched by hand, as the browser does when an element starts.
@@ -27,20 +25,10 @@ describe('RoomAudio', () => {
   })
 
   it('should keep the unlock button while any element is still blocked, and drop it once all play', async () => {
-    const { Wrapper, rooms } = setup()
-    let join: () => Promise<void> = async () => {}
-    function App(): ReactNode {
-      join = useCallsSession().join
-      return <RoomAudio />
-    }
-    const view = render(<App />, { wrapper: Wrapper })
-    await act(() => join())
-    act(() =>
-      rooms.setOthers([
-        ['R1', 'Ada'],
-        ['R2', 'Bob'],
-      ]),
-    )
+    const { view, rooms } = await renderInCall(<RoomAudio />, [
+      ['R1', 'Ada'],
+      ['R2', 'Bob'],
+    ])
     await waitFor(() => expect(view.container.querySelector(unlockSelector)).not.toBeNull())
     const [first, second] = view.container.querySelectorAll<HTMLAudioElement>(audioSelector)
     expect(second).toBeDefined()
@@ -55,20 +43,10 @@ describe('RoomAudio', () => {
   })
 
   it('should start every element on one click of the unlock button', async () => {
-    const { Wrapper, rooms } = setup()
-    let join: () => Promise<void> = async () => {}
-    function App(): ReactNode {
-      join = useCallsSession().join
-      return <RoomAudio unlockLabel="Enable audio" />
-    }
-    const view = render(<App />, { wrapper: Wrapper })
-    await act(() => join())
-    act(() =>
-      rooms.setOthers([
-        ['R1', 'Ada'],
-        ['R2', 'Bob'],
-      ]),
-    )
+    const { view } = await renderInCall(<RoomAudio unlockLabel="Enable audio" />, [
+      ['R1', 'Ada'],
+      ['R2', 'Bob'],
+    ])
     await waitFor(() => expect(view.getByText('Enable audio')).toBeDefined())
     expect(view.container.querySelectorAll(audioSelector)).toHaveLength(2)
 

@@ -1,8 +1,10 @@
 import type { ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { QueryClient } from '@tanstack/react-query'
+import { act, render } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { CallsProvider } from '../CallsProvider'
+import { useCallsSession } from '../useCallsSession'
 
 /** A RoomClient stand-in whose roster the test controls (`setOthers`), as the SSE stream would push it. */
 export class FakeRooms {
@@ -92,3 +94,20 @@ export function setup() {
 /** A stand-in MediaStreamTrack. */
 export const fakeTrack = (kind: 'audio' | 'video' = 'video') =>
   ({ kind, id: crypto.randomUUID(), enabled: true, stop() {} }) as unknown as MediaStreamTrack
+
+/**
+ * Renders `ui` inside a provider, joins the call and lets `others` (`[sessionId, name][]`, each
+ * with a camera and a mic) into the room, as a component test's starting point.
+ */
+export async function renderInCall(ui: ReactNode, others: Array<[string, string]>) {
+  const ctx = setup()
+  let join: () => Promise<void> = async () => {}
+  function InCall(): ReactNode {
+    join = useCallsSession().join
+    return ui
+  }
+  const view = render(<InCall />, { wrapper: ctx.Wrapper })
+  await act(() => join())
+  act(() => ctx.rooms.setOthers(others))
+  return { ...ctx, view }
+}
