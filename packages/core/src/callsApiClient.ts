@@ -10,8 +10,8 @@ import type {
   TracksResponse,
   UpdateTracksRequest,
   UpdateTracksResponse,
-} from './api/types'
-import { CallsApiError } from './errors'
+} from './api/types.js'
+import { CallsApiError } from './errors.js'
 
 /** Options of {@link CallsApiClient}. */
 export interface CallsApiClientOptions {

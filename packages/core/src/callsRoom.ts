@@ -1,9 +1,9 @@
-import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession'
-import { isCallsApiError } from './errors'
-import { RoomClient } from './roomClient'
-import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes'
-import { type ReadonlyStore, StateStore } from './stateStore'
-import { type TrackLocator, trackKey } from './trackLocator'
+import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession.js'
+import { isCallsApiError } from './errors.js'
+import { RoomClient } from './roomClient.js'
+import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes.js'
+import { type ReadonlyStore, StateStore } from './stateStore.js'
+import { type TrackLocator, trackKey } from './trackLocator.js'
 
 const noop = () => {}
 

@@ -1,9 +1,9 @@
-import { CallsApiClient } from './callsApiClient'
-import { CallsApiError, InvalidStateError } from './errors'
-import { NegotiationQueue } from './negotiationQueue'
-import { type ReadonlyStore, StateStore } from './stateStore'
-import { type TrackLocator, trackKey } from './trackLocator'
-import { TypedEvents } from './typedEvents'
+import { CallsApiClient } from './callsApiClient.js'
+import { CallsApiError, InvalidStateError } from './errors.js'
+import { NegotiationQueue } from './negotiationQueue.js'
+import { type ReadonlyStore, StateStore } from './stateStore.js'
+import { type TrackLocator, trackKey } from './trackLocator.js'
+import { TypedEvents } from './typedEvents.js'
 
 /**
  * Lifecycle of a {@link CallsSession}: `idle` (nothing asked yet) → `connecting` (creating the

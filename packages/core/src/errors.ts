@@ -3,7 +3,7 @@
  * works across bundles/realms without `instanceof`.
  * @module
  */
-import type { CallsErrorBody } from './api/types'
+import type { CallsErrorBody } from './api/types.js'
 
 /** Base class of every calls-kit error. */
 export class CallsError extends Error {

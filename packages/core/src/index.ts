@@ -6,19 +6,19 @@
  */
 
 // Types
-export type * from './api/types'
-export type { AudioLevelMeter, AudioLevelMeterOptions } from './audioLevelMeter'
-export { createAudioLevelMeter } from './audioLevelMeter'
-export type { CallsApiClientOptions, NewSessionResult } from './callsApiClient'
-export { CallsApiClient } from './callsApiClient'
+export type * from './api/types.js'
+export type { AudioLevelMeter, AudioLevelMeterOptions } from './audioLevelMeter.js'
+export { createAudioLevelMeter } from './audioLevelMeter.js'
+export type { CallsApiClientOptions, NewSessionResult } from './callsApiClient.js'
+export { CallsApiClient } from './callsApiClient.js'
 export type {
   CallsRoomOptions,
   CallsRoomState,
   LocalTrackState,
   PublishOptions,
   RemoteTrackState,
-} from './callsRoom'
-export { CallsRoom } from './callsRoom'
+} from './callsRoom.js'
+export { CallsRoom } from './callsRoom.js'
 export type {
   CallsSessionEvents,
   CallsSessionOptions,
@@ -26,12 +26,12 @@ export type {
   CallsSessionStatus,
   PullOptions,
   PushOptions,
-} from './callsSession'
-export { CallsSession } from './callsSession'
-export type { ConnectionStats, StatsSample } from './connectionStats'
-export { computeConnectionStats, sampleStats } from './connectionStats'
-export type { DeviceLike, StorageLike } from './devicePreferences'
-export { chooseDevice, DevicePreferences } from './devicePreferences'
+} from './callsSession.js'
+export { CallsSession } from './callsSession.js'
+export type { ConnectionStats, StatsSample } from './connectionStats.js'
+export { computeConnectionStats, sampleStats } from './connectionStats.js'
+export type { DeviceLike, StorageLike } from './devicePreferences.js'
+export { chooseDevice, DevicePreferences } from './devicePreferences.js'
 export {
   CallsApiError,
   CallsError,
@@ -39,16 +39,16 @@ export {
   isCallsApiError,
   isCallsError,
   isInvalidStateError,
-} from './errors'
-export type { RoomClientOptions } from './roomClient'
-export { RoomClient } from './roomClient'
+} from './errors.js'
+export type { RoomClientOptions } from './roomClient.js'
+export { RoomClient } from './roomClient.js'
 export type {
   Participant,
   ParticipantUpdate,
   PublishedTrackInfo,
   Roster,
   TrackSource,
-} from './roomTypes'
-export type { ReadonlyStore } from './stateStore'
-export type { TrackLocator } from './trackLocator'
-export { trackKey } from './trackLocator'
+} from './roomTypes.js'
+export type { ReadonlyStore } from './stateStore.js'
+export type { TrackLocator } from './trackLocator.js'
+export { trackKey } from './trackLocator.js'

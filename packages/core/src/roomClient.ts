@@ -1,5 +1,5 @@
-import { CallsApiError } from './errors'
-import type { ParticipantUpdate, Roster } from './roomTypes'
+import { CallsApiError } from './errors.js'
+import type { ParticipantUpdate, Roster } from './roomTypes.js'
 
 /** Options of {@link RoomClient}. */
 export interface RoomClientOptions {

@@ -3,7 +3,7 @@
  * API base URL and the default app's credentials.
  */
 import { parseArgs } from 'node:util'
-import { startLocalSfu } from './startLocalSfu'
+import { startLocalSfu } from './startLocalSfu.js'
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, host: { type: 'string' } },

@@ -3,9 +3,9 @@
  * localhost.
  * @module
  */
-export { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp'
-export type { SfuOptions } from './sfu'
-export { Sfu } from './sfu'
-export { SfuError } from './sfuError'
-export type { LocalSfu, StartLocalSfuOptions } from './startLocalSfu'
-export { startLocalSfu } from './startLocalSfu'
+export { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp.js'
+export type { SfuOptions } from './sfu.js'
+export { Sfu } from './sfu.js'
+export { SfuError } from './sfuError.js'
+export type { LocalSfu, StartLocalSfuOptions } from './startLocalSfu.js'
+export { startLocalSfu } from './startLocalSfu.js'

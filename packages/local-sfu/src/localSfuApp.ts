@@ -9,8 +9,8 @@ import {
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import type { z } from 'zod'
-import type { Sfu } from './sfu'
-import { SfuError } from './sfuError'
+import type { Sfu } from './sfu.js'
+import { SfuError } from './sfuError.js'
 
 /** Default app of the local SFU: appId `local`, secret `local-secret`. */
 export const DEFAULT_APPS: Readonly<Record<string, string>> = { local: 'local-secret' }

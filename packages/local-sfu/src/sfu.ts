@@ -1,8 +1,8 @@
 import type { PeerConfig } from 'werift'
-import { createPeerConfig } from './peerConfig'
-import type { PublishedTrack } from './publishedTrack'
-import { SfuError } from './sfuError'
-import { SfuSession, type TrackDirectory } from './sfuSession'
+import { createPeerConfig } from './peerConfig.js'
+import type { PublishedTrack } from './publishedTrack.js'
+import { SfuError } from './sfuError.js'
+import { SfuSession, type TrackDirectory } from './sfuSession.js'
 
 /** Options of {@link Sfu}. */
 export interface SfuOptions {

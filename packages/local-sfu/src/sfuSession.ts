@@ -18,8 +18,8 @@ import {
   type RTCRtpTransceiver,
   RtcpPayloadSpecificFeedback,
 } from 'werift'
-import { PublishedTrack, type Subscription } from './publishedTrack'
-import { SfuError } from './sfuError'
+import { PublishedTrack, type Subscription } from './publishedTrack.js'
+import { SfuError } from './sfuError.js'
 
 /** How a session finds other sessions' published tracks. */
 export interface TrackDirectory {

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp'
-import { Sfu } from './sfu'
+import { createLocalSfuApp, DEFAULT_APPS } from './localSfuApp.js'
+import { Sfu } from './sfu.js'
 
 /** Options of {@link startLocalSfu}. */
 export interface StartLocalSfuOptions {

@@ -1,7 +1,7 @@
 'use client'
 import type { TrackLocator } from '@calls-kit/core'
 import { type AudioHTMLAttributes, type ReactNode, useEffect, useRef } from 'react'
-import { useRemoteTrack } from './useRemoteTrack'
+import { useRemoteTrack } from './useRemoteTrack.js'
 
 /** Props of {@link AudioTrack}: the `<audio>` element's props plus what to play. */
 export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {

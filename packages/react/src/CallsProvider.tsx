@@ -2,8 +2,8 @@
 import { CallsRoom, type CallsRoomOptions } from '@calls-kit/core'
 import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { type ReactNode, useContext, useEffect, useState } from 'react'
-import { CallsContext } from './callsContext'
-import { rosterQueryKey } from './rosterQuery'
+import { CallsContext } from './callsContext.js'
+import { rosterQueryKey } from './rosterQuery.js'
 
 /** Props of {@link CallsProvider}. */
 export interface CallsProviderProps {

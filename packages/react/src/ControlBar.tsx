@@ -1,9 +1,9 @@
 'use client'
 import type { HTMLAttributes, ReactNode } from 'react'
-import { DeviceSelect } from './DeviceSelect'
-import { useCallsSession } from './useCallsSession'
-import type { UseLocalMediaResult } from './useLocalMedia'
-import type { UseScreenShareResult } from './useScreenShare'
+import { DeviceSelect } from './DeviceSelect.js'
+import { useCallsSession } from './useCallsSession.js'
+import type { UseLocalMediaResult } from './useLocalMedia.js'
+import type { UseScreenShareResult } from './useScreenShare.js'
 
 /** Props of {@link ControlBar}: the container `<div>`'s props plus what it controls. */
 export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {

@@ -1,6 +1,6 @@
 'use client'
 import type { ReactNode, SelectHTMLAttributes } from 'react'
-import { useDevices } from './useDevices'
+import { useDevices } from './useDevices.js'
 
 /** Props of {@link DeviceSelect}: the `<select>` element's props plus the device kind. */
 export interface DeviceSelectProps

@@ -1,10 +1,10 @@
 'use client'
 import type { HTMLAttributes, ReactNode } from 'react'
-import { ParticipantTile } from './ParticipantTile'
-import { useCallsStore } from './useCallsStore'
-import { useConnectionQuality } from './useConnectionQuality'
-import { useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants'
-import { VideoTile } from './VideoTile'
+import { ParticipantTile } from './ParticipantTile.js'
+import { useCallsStore } from './useCallsStore.js'
+import { useConnectionQuality } from './useConnectionQuality.js'
+import { useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants.js'
+import { VideoTile } from './VideoTile.js'
 
 /** Props of {@link ParticipantGrid}: the container `<div>`'s props plus the local preview. */
 export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {

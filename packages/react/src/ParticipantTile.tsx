@@ -1,10 +1,10 @@
 'use client'
 import { memo, type ReactNode } from 'react'
-import { useIsSpeaking } from './useAudioLevel'
-import { useConnectionQuality } from './useConnectionQuality'
-import { useParticipant } from './useParticipants'
-import { useRemoteTrack } from './useRemoteTrack'
-import { VideoTile, type VideoTileProps } from './VideoTile'
+import { useIsSpeaking } from './useAudioLevel.js'
+import { useConnectionQuality } from './useConnectionQuality.js'
+import { useParticipant } from './useParticipants.js'
+import { useRemoteTrack } from './useRemoteTrack.js'
+import { VideoTile, type VideoTileProps } from './VideoTile.js'
 
 /** Props of {@link ParticipantTile}. */
 export interface ParticipantTileProps

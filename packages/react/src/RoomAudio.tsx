@@ -1,7 +1,7 @@
 'use client'
 import { type ReactNode, useRef, useState } from 'react'
-import { AudioTrack } from './AudioTrack'
-import { useParticipants } from './useParticipants'
+import { AudioTrack } from './AudioTrack.js'
+import { useParticipants } from './useParticipants.js'
 
 /** Props of {@link RoomAudio}. */
 export interface RoomAudioProps {

@@ -1,8 +1,8 @@
 'use client'
 import type { CallsRoomState, CallsSessionStatus } from '@calls-kit/core'
 import { useCallback } from 'react'
-import { useCallsRoom } from './callsContext'
-import { useCallsStore } from './useCallsStore'
+import { useCallsRoom } from './callsContext.js'
+import { useCallsStore } from './useCallsStore.js'
 
 /** Result of {@link useCallsSession}. */
 export interface UseCallsSessionResult {

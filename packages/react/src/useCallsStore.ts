@@ -2,7 +2,7 @@
 import type { CallsRoom, CallsRoomState } from '@calls-kit/core'
 import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
-import { useCallsRoom } from './callsContext'
+import { useCallsRoom } from './callsContext.js'
 
 /**
  * Selects a slice of the provider's {@link CallsRoomState} with zustand's `useStore` (over

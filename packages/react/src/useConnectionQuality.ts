@@ -6,7 +6,7 @@ import {
   sampleStats,
 } from '@calls-kit/core'
 import { useEffect, useState } from 'react'
-import { useMaybeCallsRoom } from './callsContext'
+import { useMaybeCallsRoom } from './callsContext.js'
 
 /**
  * A `good`/`fair`/`poor` rating for a tile's quality badge (`<VideoTile quality>`): of one track's

@@ -7,8 +7,8 @@ import {
   sampleStats,
 } from '@calls-kit/core'
 import { useEffect, useState } from 'react'
-import { useCallsRoom } from './callsContext'
-import { useCallsStore } from './useCallsStore'
+import { useCallsRoom } from './callsContext.js'
+import { useCallsStore } from './useCallsStore.js'
 
 /**
  * Connection state as a call UI shows it: the session's lifecycle values, with `connected` only

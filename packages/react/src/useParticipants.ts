@@ -1,9 +1,9 @@
 'use client'
 import type { Participant, Roster } from '@calls-kit/core'
 import { useQuery } from '@tanstack/react-query'
-import { useCallsRoom } from './callsContext'
-import { rosterQueryKey } from './rosterQuery'
-import { useCallsStore } from './useCallsStore'
+import { useCallsRoom } from './callsContext.js'
+import { rosterQueryKey } from './rosterQuery.js'
+import { useCallsStore } from './useCallsStore.js'
 
 /** A roster participant, flagged when it is this tab. */
 export type ParticipantWithLocal = Participant & { isLocal: boolean }

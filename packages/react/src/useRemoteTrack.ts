@@ -1,8 +1,8 @@
 'use client'
 import { type RemoteTrackState, type TrackLocator, trackKey } from '@calls-kit/core'
 import { useEffect } from 'react'
-import { useCallsRoom } from './callsContext'
-import { useCallsStore } from './useCallsStore'
+import { useCallsRoom } from './callsContext.js'
+import { useCallsStore } from './useCallsStore.js'
 
 /** Result of {@link useRemoteTrack}. */
 export interface UseRemoteTrackResult {

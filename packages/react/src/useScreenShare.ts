@@ -1,6 +1,6 @@
 'use client'
 import { useCallback, useEffect, useState } from 'react'
-import { useCallsRoom } from './callsContext'
+import { useCallsRoom } from './callsContext.js'
 
 /** Options of {@link useScreenShare}. */
 export interface UseScreenShareOptions {

@@ -24,7 +24,7 @@ export interface FakeCallsRouteOptions {
  * For unit tests of clients; `calls` records every request.
  */
 export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
-  fetch: typeof fetch
+  fetch: typeof globalThis.fetch
   calls: FakeRouteCall[]
 } {
   const calls: FakeRouteCall[] = []

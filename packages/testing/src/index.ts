@@ -4,12 +4,12 @@
  * @module
  */
 
-export type { FakeCallsRouteOptions, FakeRouteCall } from './fakeCallsRoute'
-export { createFakeCallsRoute, sfuOffer } from './fakeCallsRoute'
-export { FakePeerConnection, FakeTransceiver } from './fakePeerConnection'
-export type { LaunchChromiumOptions } from './launchChromium'
-export { CHROMIUM_ARGS, launchChromium } from './launchChromium'
-export type { InboundTotals } from './mediaStats'
-export { RECORD_PEER_CONNECTIONS, readInboundTotals, waitFor } from './mediaStats'
-export type { LoggedRequest, TestServer, TestServerOptions } from './startTestServer'
-export { startTestServer } from './startTestServer'
+export type { FakeCallsRouteOptions, FakeRouteCall } from './fakeCallsRoute.js'
+export { createFakeCallsRoute, sfuOffer } from './fakeCallsRoute.js'
+export { FakePeerConnection, FakeTransceiver } from './fakePeerConnection.js'
+export type { LaunchChromiumOptions } from './launchChromium.js'
+export { CHROMIUM_ARGS, launchChromium } from './launchChromium.js'
+export type { InboundTotals } from './mediaStats.js'
+export { RECORD_PEER_CONNECTIONS, readInboundTotals, waitFor } from './mediaStats.js'
+export type { LoggedRequest, TestServer, TestServerOptions } from './startTestServer.js'
+export { startTestServer } from './startTestServer.js'

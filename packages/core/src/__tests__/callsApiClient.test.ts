@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CallsApiClient } from '../callsApiClient'
-import { CallsApiError, isCallsApiError } from '../errors'
+import { CallsApiClient } from '../callsApiClient.js'
+import { CallsApiError, isCallsApiError } from '../errors.js'
 
 // The client entry must not need React (core is framework-free).
 vi.mock('react', () => ({}))

@@ -1,7 +1,7 @@
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CallsRoom } from '../callsRoom'
-import { RoomClient } from '../roomClient'
+import { CallsRoom } from '../callsRoom.js'
+import { RoomClient } from '../roomClient.js'
 
 const track = (kind = 'video') => ({ kind, id: crypto.randomUUID() }) as unknown as MediaStreamTrack
 

@@ -9,7 +9,7 @@ import {
 } from '@calls-kit/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCallsHandler } from '../server/createCallsHandler'
+import { createCallsHandler } from '../server/createCallsHandler.js'
 
 type Kit = typeof import('../index')
 declare global {

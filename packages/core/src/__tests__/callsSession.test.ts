@@ -1,7 +1,7 @@
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CallsSession } from '../callsSession'
-import { CallsApiError, InvalidStateError } from '../errors'
+import { CallsSession } from '../callsSession.js'
+import { CallsApiError, InvalidStateError } from '../errors.js'
 
 const fakeRoute = createFakeCallsRoute
 

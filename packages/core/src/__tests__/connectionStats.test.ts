@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { computeConnectionStats, sampleStats } from '../connectionStats'
+import { computeConnectionStats, sampleStats } from '../connectionStats.js'
 
 const report = (
   bytesSent: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chooseDevice, DevicePreferences } from '../devicePreferences'
+import { chooseDevice, DevicePreferences } from '../devicePreferences.js'
 
 const cams = (...ids: string[]) =>
   ids.map((deviceId) => ({ deviceId, kind: 'videoinput' as const }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NegotiationQueue } from '../negotiationQueue'
+import { NegotiationQueue } from '../negotiationQueue.js'
 
 describe('NegotiationQueue', () => {
   it('should run jobs one at a time in order, and keep going after a failure', async () => {

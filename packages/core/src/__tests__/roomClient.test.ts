@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { CallsApiError } from '../errors'
-import { RoomClient } from '../roomClient'
-import type { Roster } from '../roomTypes'
+import { CallsApiError } from '../errors.js'
+import { RoomClient } from '../roomClient.js'
+import type { Roster } from '../roomTypes.js'
 
 interface Call {
   url: string

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { StateStore } from '../stateStore'
+import { StateStore } from '../stateStore.js'
 
 describe('StateStore', () => {
   it('should merge partial updates, notify with (state, previous), and keep the initial state', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { TypedEvents } from '../typedEvents'
+import { TypedEvents } from '../typedEvents.js'
 
 describe('TypedEvents', () => {
   it('should call listeners with the event tuple and remove them with the returned function', () => {

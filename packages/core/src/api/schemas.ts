@@ -50,5 +50,5 @@ export const closeTracksSchema = z.object({
 
 export const updateTracksSchema = z.object({ tracks: z.array(trackObjectSchema).min(1).max(64) })
 
-export type { BodyError } from './readJsonBody'
-export { readJsonBody } from './readJsonBody'
+export type { BodyError } from './readJsonBody.js'
+export { readJsonBody } from './readJsonBody.js'

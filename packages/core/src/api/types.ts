@@ -6,7 +6,7 @@
  * @see https://developers.cloudflare.com/calls/https-api/
  * @module
  */
-import type { components } from './schema.gen'
+import type { components } from './schema.gen.js'
 
 type Schemas = components['schemas']
 

@@ -8,12 +8,12 @@ import {
   renegotiateSchema,
   tracksRequestSchema,
   updateTracksSchema,
-} from '../api/schemas'
-import { CallsApiClient } from '../callsApiClient'
-import { CallsApiError, isCallsApiError } from '../errors'
-import { MemoryRoomStore } from './memoryRoomStore'
-import type { RoomStore } from './roomStore'
-import { deriveTokenKey, SessionTokens } from './sessionTokens'
+} from '../api/schemas.js'
+import { CallsApiClient } from '../callsApiClient.js'
+import { CallsApiError, isCallsApiError } from '../errors.js'
+import { MemoryRoomStore } from './memoryRoomStore.js'
+import type { RoomStore } from './roomStore.js'
+import { deriveTokenKey, SessionTokens } from './sessionTokens.js'
 
 /** Cloudflare's Calls API base. */
 export const CLOUDFLARE_CALLS_API_BASE = 'https://rtc.live.cloudflare.com/v1'

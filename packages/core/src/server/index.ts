@@ -10,13 +10,13 @@ export type {
   PublishedTrackInfo,
   Roster,
   TrackSource,
-} from '../roomTypes'
-export type { CallsHandlerOptions } from './createCallsHandler'
+} from '../roomTypes.js'
+export type { CallsHandlerOptions } from './createCallsHandler.js'
 export {
   CLOUDFLARE_CALLS_API_BASE,
   createCallsHandler,
   LOCAL_SFU_DEFAULTS,
-} from './createCallsHandler'
-export type { MemoryRoomStoreOptions } from './memoryRoomStore'
-export { MemoryRoomStore } from './memoryRoomStore'
-export type { RoomStore } from './roomStore'
+} from './createCallsHandler.js'
+export type { MemoryRoomStoreOptions } from './memoryRoomStore.js'
+export { MemoryRoomStore } from './memoryRoomStore.js'
+export type { RoomStore } from './roomStore.js'

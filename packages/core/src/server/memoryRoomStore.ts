@@ -1,5 +1,5 @@
-import type { Participant, ParticipantUpdate, Roster } from '../roomTypes'
-import type { RoomStore } from './roomStore'
+import type { Participant, ParticipantUpdate, Roster } from '../roomTypes.js'
+import type { RoomStore } from './roomStore.js'
 
 /** Options of {@link MemoryRoomStore}. */
 export interface MemoryRoomStoreOptions {

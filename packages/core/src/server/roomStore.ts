@@ -1,4 +1,4 @@
-import type { ParticipantUpdate, Roster } from '../roomTypes'
+import type { ParticipantUpdate, Roster } from '../roomTypes.js'
 
 /**
  * Where `createCallsHandler` keeps rooms. Async so that a shared store (Redis, a Durable Object,

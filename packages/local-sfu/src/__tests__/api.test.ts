@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MediaStreamTrack, RTCPeerConnection } from 'werift'
-import { createPeerConfig } from '../peerConfig'
-import { type LocalSfu, startLocalSfu } from '../startLocalSfu'
+import { createPeerConfig } from '../peerConfig.js'
+import { type LocalSfu, startLocalSfu } from '../startLocalSfu.js'
 
 let sfu: LocalSfu
 let app: string

@@ -9,8 +9,8 @@ import {
 } from '@calls-kit/testing'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLocalSfuApp } from '../localSfuApp'
-import { Sfu } from '../sfu'
+import { createLocalSfuApp } from '../localSfuApp.js'
+import { Sfu } from '../sfu.js'
 
 type RawCalls = typeof import('./rawCallsPage')
 declare global {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { MediaStreamTrack, RTCPeerConnection } from 'werift'
-import { createPeerConfig } from '../peerConfig'
-import { Sfu } from '../sfu'
+import { createPeerConfig } from '../peerConfig.js'
+import { Sfu } from '../sfu.js'
 
 const sfu = new Sfu()
 afterAll(() => sfu.close())

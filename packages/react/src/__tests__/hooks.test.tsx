@@ -3,12 +3,12 @@ import { act, render, renderHook, waitFor } from '@testing-library/react'
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it, vi } from 'vitest'
-import { CallsProvider } from '../CallsProvider'
-import { ParticipantGrid } from '../ParticipantGrid'
-import { useCallsSession } from '../useCallsSession'
-import { useParticipants } from '../useParticipants'
-import { usePublishTrack } from '../usePublishTrack'
-import { fakeTrack, renderInCall, setup } from './utils'
+import { CallsProvider } from '../CallsProvider.js'
+import { ParticipantGrid } from '../ParticipantGrid.js'
+import { useCallsSession } from '../useCallsSession.js'
+import { useParticipants } from '../useParticipants.js'
+import { usePublishTrack } from '../usePublishTrack.js'
+import { fakeTrack, renderInCall, setup } from './utils.js'
 
 // Count renders of every tile: a thin wrapper over the real VideoTile, memoized like it.
 const tileRenders = vi.hoisted(() => new Map<string, number>())

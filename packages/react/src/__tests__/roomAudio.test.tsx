@@ -1,7 +1,7 @@
 import { act, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { RoomAudio } from '../RoomAudio'
-import { renderInCall } from './utils'
+import { RoomAudio } from '../RoomAudio.js'
+import { renderInCall } from './utils.js'
 
 // happy-dom plays nothing: `play()` is stubbed per element to model the autoplay policy, and
 // `playing` is dispatched by hand, as the browser does when an element starts.

@@ -3,8 +3,8 @@ import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { QueryClient } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { CallsProvider } from '../CallsProvider'
-import { useCallsSession } from '../useCallsSession'
+import { CallsProvider } from '../CallsProvider.js'
+import { useCallsSession } from '../useCallsSession.js'
 
 /** A RoomClient stand-in whose roster the test controls (`setOthers`), as the SSE stream would push it. */
 export class FakeRooms {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../launchChromium'
-import { startTestServer, type TestServer } from '../startTestServer'
+import { launchChromium } from '../launchChromium.js'
+import { startTestServer, type TestServer } from '../startTestServer.js'
 
 describe('startTestServer', () => {
   let browser: Browser

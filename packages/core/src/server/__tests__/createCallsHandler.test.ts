@@ -1,8 +1,8 @@
 import { createLocalSfuApp, Sfu } from '@calls-kit/local-sfu'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { MediaStreamTrack, RTCPeerConnection } from 'werift'
-import { createCallsHandler } from '../createCallsHandler'
-import { MemoryRoomStore } from '../memoryRoomStore'
+import { createCallsHandler } from '../createCallsHandler.js'
+import { MemoryRoomStore } from '../memoryRoomStore.js'
 
 // The upstream is the real local SFU's Fetch app, called in-process (no HTTP server).
 const sfu = new Sfu()
