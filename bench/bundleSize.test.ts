@@ -9,7 +9,9 @@ const BUDGETS: Record<string, number> = {
   // 7.0 kB measured after recovery hardening (was 5.7 kB at the first milestone).
   '@calls-kit/core': 7_600,
   // 11.1 kB measured with the call UI of issue 5 (devices, screen share, speaking, stats, ControlBar); includes core.
-  '@calls-kit/react': 11_800,
+  // 12.05 kB with speaker selection (useAudioOutput, setSinkId in RoomAudio, the ControlBar menu)
+  // and per-element autoplay-block tracking in RoomAudio.
+  '@calls-kit/react': 12_200,
 }
 
 describe('bundle size budget', () => {

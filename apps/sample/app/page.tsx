@@ -2,7 +2,7 @@
 import {
   CallsProvider,
   ControlBar,
-  DeviceSelect,
+  DeviceMenus,
   ParticipantGrid,
   RoomAudio,
   useCallsSession,
@@ -69,18 +69,7 @@ function Call({
               autoComplete="name"
             />
           </label>
-          <DeviceSelect
-            kind="videoinput"
-            value={media.videoDeviceId}
-            onChange={media.setVideoDevice}
-            aria-label="Camera"
-          />
-          <DeviceSelect
-            kind="audioinput"
-            value={media.audioDeviceId}
-            onChange={media.setAudioDevice}
-            aria-label="Microphone"
-          />
+          <DeviceMenus media={media} />
           <button type="submit" disabled={joinState === 'joining'}>
             Join
           </button>

@@ -196,6 +196,44 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
+  it('should play the other page on the speaker chosen in the menu, and remember the choice', async () => {
+    const before = negotiations.get(bob)
+    const outputId = (label: string) =>
+      bob.evaluate(
+        async (l) =>
+          (await navigator.mediaDevices.enumerateDevices()).find(
+            (d) => d.kind === 'audiooutput' && d.label === l,
+          )?.deviceId,
+        label,
+      )
+    const chosen = await outputId('Fake Audio Output 2')
+    expect(chosen).toMatch(/^[0-9a-f]{16,}$/)
+    const remoteAudio = () =>
+      bob.evaluate(() =>
+        [...document.querySelectorAll<HTMLAudioElement>('audio[data-calls-kit-audio]')].map(
+          (a) => ({ sinkId: a.sinkId, playing: !a.paused && a.srcObject !== null }),
+        ),
+      )
+    expect((await remoteAudio())[0]?.sinkId).not.toBe(chosen)
+    await bob.getByLabel('Speaker').selectOption({ label: 'Fake Audio Output 2' })
+    await waitFor(remoteAudio, (a) => a.length > 0 && a.every((x) => x.sinkId === chosen))
+    expect((await remoteAudio()).every((x) => x.playing)).toBe(true)
+    const packets = (await readInboundTotals(bob, 'audio')).packetsReceived
+    await waitFor(
+      () => readInboundTotals(bob, 'audio'),
+      (v) => v.packetsReceived > packets + 25,
+    )
+    expect(negotiations.get(bob)).toBe(before)
+    // Remembered (localStorage): another tab of the same profile shows it in the pre-join menu.
+    const again = await bob.context().newPage()
+    await again.goto(`${sample.url}?room=ui-prejoin&name=Bob`)
+    await waitFor(
+      () => again.getByLabel('Speaker').inputValue(),
+      (v) => v === chosen,
+    )
+    await again.close()
+  })
+
   /** Waits until `page` has decoded `n` more video frames. */
   async function framesFlow(page: Page, n = 20): Promise<void> {
     const decoded = (await readInboundTotals(page, 'video')).framesDecoded

@@ -1,4 +1,5 @@
 import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession.js'
+import { DevicePreferences } from './devicePreferences.js'
 import { isCallsApiError } from './errors.js'
 import { RoomClient } from './roomClient.js'
 import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes.js'
@@ -43,6 +44,11 @@ export interface CallsRoomState {
   local: Readonly<Record<string, LocalTrackState>>
   /** Pulled tracks, by `trackKey(locator)`. */
   remote: Readonly<Record<string, RemoteTrackState>>
+  /**
+   * The speaker the user chose for the call's audio (`deviceId` of an `audiooutput` device, W3C
+   * Audio Output Devices API), remembered across reloads; `undefined` = the system default.
+   */
+  audioOutputId: string | undefined
 }
 
 /** Options of {@link CallsRoom}. */
@@ -55,6 +61,8 @@ export interface CallsRoomOptions extends CallsSessionOptions {
   createSession?: () => CallsSession
   /** How long (ms) an unused pulled track or unpublished track waits before closing (lets StrictMode remounts reuse it). Defaults to `50`. */
   releaseDelayMs?: number
+  /** Where device choices (the speaker) persist. Defaults to `new DevicePreferences()` (localStorage). */
+  preferences?: DevicePreferences
 }
 
 /** Options of {@link CallsRoom.publish}. */
@@ -82,6 +90,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   readonly rooms: RoomClient
   readonly #options: CallsRoomOptions
   readonly #store: StateStore<CallsRoomState>
+  readonly #preferences: DevicePreferences
   readonly #tracks = new Map<string, MediaStreamTrack | null>()
   readonly #refs = new Map<
     string,
@@ -102,6 +111,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
 
   constructor(options: CallsRoomOptions) {
     this.#options = options
+    this.#preferences = options.preferences ?? new DevicePreferences()
     this.session = options.createSession?.() ?? new CallsSession(options)
     this.rooms =
       options.rooms ??
@@ -118,6 +128,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       session: this.session.getState(),
       local: {},
       remote: {},
+      audioOutputId: this.#preferences.get('audiooutput'),
     })
     this.#wireSession()
   }
@@ -197,6 +208,16 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   onRoster(listener: (roster: Roster) => void): () => void {
     this.#rosterListeners.add(listener)
     return () => this.#rosterListeners.delete(listener)
+  }
+
+  /**
+   * Chooses the speaker for the call's audio and remembers it across reloads. Audio elements apply
+   * it with `HTMLMediaElement.setSinkId` (W3C Audio Output Devices API); `<RoomAudio>` does.
+   * @param deviceId - an `audiooutput` device's `deviceId` (`enumerateDevices()`).
+   */
+  setAudioOutput(deviceId: string): void {
+    this.#preferences.set('audiooutput', deviceId)
+    this.#store.setState({ audioOutputId: deviceId })
   }
 
   /** Changes the display name (in the roster too when joined). */

@@ -15,6 +15,12 @@ export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {
    * button) started it later.
    */
   onBlockedChange?: (blocked: boolean) => void
+  /**
+   * The speaker to play on (`deviceId` of an `audiooutput`, applied with `setSinkId`, W3C Audio
+   * Output Devices API). `undefined` leaves the element's current output; ignored where the
+   * browser cannot choose outputs.
+   */
+  sinkId?: string
 }
 
 /**
@@ -27,6 +33,7 @@ export function AudioTrack({
   track,
   locator,
   onBlockedChange,
+  sinkId,
   ...audioProps
 }: AudioTrackProps): ReactNode {
   const remote = useRemoteTrack(track ? undefined : locator)
@@ -43,5 +50,12 @@ export function AudioTrack({
     })
     return () => audio.removeEventListener('playing', onPlaying)
   }, [playing, onBlockedChange])
+  useEffect(() => {
+    const audio = ref.current
+    if (!audio || sinkId === undefined || !('setSinkId' in audio) || audio.sinkId === sinkId) return
+    // A speaker that vanished between listing and here rejects (NotFoundError): the element keeps
+    // its current output, and the next device list brings a new choice.
+    audio.setSinkId(sinkId).catch(() => {})
+  }, [sinkId])
   return <audio ref={ref} autoPlay data-calls-kit-audio="" {...audioProps} />
 }

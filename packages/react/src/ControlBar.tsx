@@ -1,6 +1,6 @@
 'use client'
 import type { HTMLAttributes, ReactNode } from 'react'
-import { DeviceSelect } from './DeviceSelect.js'
+import { DeviceMenus } from './DeviceMenus.js'
 import { useCallsSession } from './useCallsSession.js'
 import type { UseLocalMediaResult } from './useLocalMedia.js'
 import type { UseScreenShareResult } from './useScreenShare.js'
@@ -11,7 +11,7 @@ export interface ControlBarProps extends HTMLAttributes<HTMLDivElement> {
   media: UseLocalMediaResult
   /** From `useScreenShare()`: the share toggle; omit to hide it. */
   screenShare?: UseScreenShareResult
-  /** Show camera/mic menus. Defaults to `true`. */
+  /** Show camera/mic menus, and a speaker menu where the browser can choose outputs. Defaults to `true`. */
   showDevices?: boolean
   /**
    * How the camera button turns the camera off: `'disable'` (default; instant back on, the camera
@@ -65,22 +65,7 @@ export function ControlBar({
           {screenShare.active ? 'Stop sharing' : 'Share screen'}
         </button>
       )}
-      {showDevices && (
-        <>
-          <DeviceSelect
-            kind="videoinput"
-            value={media.videoDeviceId}
-            onChange={media.setVideoDevice}
-            aria-label="Camera"
-          />
-          <DeviceSelect
-            kind="audioinput"
-            value={media.audioDeviceId}
-            onChange={media.setAudioDevice}
-            aria-label="Microphone"
-          />
-        </>
-      )}
+      {showDevices && <DeviceMenus media={media} />}
       <button type="button" data-calls-kit-control="leave" onClick={() => void leave()}>
         Leave
       </button>

@@ -1,6 +1,7 @@
 'use client'
 import { type ReactNode, useRef, useState } from 'react'
 import { AudioTrack } from './AudioTrack.js'
+import { useAudioOutput } from './useAudioOutput.js'
 import { useParticipants } from './useParticipants.js'
 
 /** Props of {@link RoomAudio}. */
@@ -10,13 +11,15 @@ export interface RoomAudioProps {
 }
 
 /**
- * Plays every remote participant's audio tracks. When the browser blocks autoplay it shows one
- * button (`[data-calls-kit-audio-unlock]`) whose click starts them all.
+ * Plays every remote participant's audio tracks, on the speaker chosen with `useAudioOutput()`.
+ * When the browser blocks autoplay it shows one button (`[data-calls-kit-audio-unlock]`) whose
+ * click starts them all.
  * @example
  * <RoomAudio />
  */
 export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioProps): ReactNode {
   const participants = useParticipants()
+  const speaker = useAudioOutput()
   // Blocked elements by key: one element that plays must not hide the button while another is
   // still blocked, and an element that unmounts while blocked no longer counts.
   const [blocked, setBlocked] = useState<ReadonlySet<string>>(() => new Set())
@@ -57,7 +60,12 @@ export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioPr
   return (
     <div ref={container} data-calls-kit-room-audio="" style={{ display: 'contents' }}>
       {audio.map(({ key, locator }) => (
-        <AudioTrack key={key} locator={locator} onBlockedChange={reporterFor(key)} />
+        <AudioTrack
+          key={key}
+          locator={locator}
+          onBlockedChange={reporterFor(key)}
+          sinkId={speaker.supported ? speaker.deviceId : undefined}
+        />
       ))}
       {audio.some(({ key }) => blocked.has(key)) && (
         <button type="button" data-calls-kit-audio-unlock="" onClick={unlock}>

@@ -1,4 +1,4 @@
-import type { ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
+import type { CallsRoomOptions, ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { QueryClient } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
@@ -65,7 +65,7 @@ export class FakeRooms {
 }
 
 /** Everything a hook test needs: a provider wired to an in-memory route, fake peer connections and rooms. */
-export function setup() {
+export function setup(overrides: Partial<CallsRoomOptions> = {}) {
   FakePeerConnection.instances.length = 0
   const route = createFakeCallsRoute()
   const rooms = new FakeRooms()
@@ -75,6 +75,7 @@ export function setup() {
     RTCPeerConnection: FakePeerConnection as unknown as typeof RTCPeerConnection,
     rooms: rooms as unknown as RoomClient,
     releaseDelayMs: 10,
+    ...overrides,
   }
   function Wrapper({ children }: { children?: ReactNode }) {
     return (
@@ -96,11 +97,15 @@ export const fakeTrack = (kind: 'audio' | 'video' = 'video') =>
   ({ kind, id: crypto.randomUUID(), enabled: true, stop() {} }) as unknown as MediaStreamTrack
 
 /**
- * Renders `ui` inside a provider, joins the call and lets `others` (`[sessionId, name][]`, each
+ * Renders `ui` inside a provider (room options `overrides`), joins the call and lets `others` (`[sessionId, name][]`, each
  * with a camera and a mic) into the room, as a component test's starting point.
  */
-export async function renderInCall(ui: ReactNode, others: Array<[string, string]>) {
-  const ctx = setup()
+export async function renderInCall(
+  ui: ReactNode,
+  others: Array<[string, string]>,
+  overrides: Partial<CallsRoomOptions> = {},
+) {
+  const ctx = setup(overrides)
   let join: () => Promise<void> = async () => {}
   function InCall(): ReactNode {
     join = useCallsSession().join
