@@ -25,7 +25,49 @@ export const LOCAL_SFU_DEFAULTS = {
 } as const
 
 /** Options of {@link createCallsHandler}. Unset fields are read from the environment at each request. */
+/**
+ * What a request asks to do, as {@link CallsHandlerOptions.authorize} sees it:
+ * - `session`: create a Calls session (`POST sessions/new`) — the step that costs Calls usage;
+ * - `join`: enter a room or update one's presence in it (`PUT rooms/{room}/participants/{id}`) —
+ *   what lets a session pull the room's tracks;
+ * - `view`: read a room's roster or follow it (`GET rooms/{room}`, `GET rooms/{room}/events`).
+ * The other routes act on a session its caller already owns (session token), so they need no
+ * further grant.
+ */
+export type CallsAccess =
+  | { action: 'session' }
+  | { action: 'join'; room: string }
+  | { action: 'view'; room: string }
+
+/** What {@link CallsHandlerOptions.authorize} may grant beyond "yes". */
+export interface CallsGrant {
+  /**
+   * On `join`: the display name the room shows for this caller (from the app's own login, 1–64
+   * characters), replacing whatever name the browser sent — so nobody can pose as someone else.
+   */
+  name?: string
+}
+
 export interface CallsHandlerOptions {
+  /**
+   * The app's access check, called before each {@link CallsAccess} with the incoming request
+   * (its cookies and headers carry the app's login). Return `true` or a {@link CallsGrant} to allow,
+   * `false` to answer 403 `forbidden`; throw a `CallsApiError` (e.g. `new CallsApiError(401,
+   * 'unauthorized', 'sign in first')`) to answer with its status and code. Another error answers
+   * 500 `internal_error` and goes to `onError`. Defaults to allowing everything — fine on
+   * localhost, not on a public deployment: anyone who can reach the route can create sessions.
+   * @example
+   * authorize: async (request, access) => {
+   *   const user = await userFromCookie(request)  // the app's own login
+   *   if (!user) throw new CallsApiError(401, 'unauthorized', 'sign in first')
+   *   if (access.action === 'session') return true
+   *   return user.rooms.includes(access.room) && { name: user.displayName }
+   * }
+   */
+  authorize?: (
+    request: Request,
+    access: CallsAccess,
+  ) => boolean | CallsGrant | Promise<boolean | CallsGrant>
   /** Calls app id. Defaults to `CALLS_APP_ID`, else the local SFU's `local`. */
   appId?: string
   /** Calls app secret (server side only). Defaults to `CALLS_APP_SECRET`, else `local-secret`. */
@@ -97,6 +139,8 @@ async function readJson<S extends z.ZodType>(
  *   (Calls doc "Connection API", Handling Secrets).
  * - Rooms and presence (Calls has none): join/update/leave, roster `GET`, a Server-Sent Events
  *   stream of roster changes, heartbeat expiry; pulls only of tracks published in the caller's rooms.
+ * - The app's own access rules through `authorize` (who may start a call, join or view which
+ *   room, under which name).
  *
  * Responses: bad input → 4xx `{errorCode, errorDescription}`; an upstream failure → 502
  * `upstream_error`; upstream 4xx passed through. Routes: see docs/api-route.md.
@@ -159,6 +203,19 @@ export function createCallsHandler(
       throw fail(403, 'forbidden', `this caller does not own session ${sessionId}`)
     }
   }
+  async function authorize(request: Request, access: CallsAccess): Promise<CallsGrant> {
+    if (!options.authorize) return {}
+    const grant = await options.authorize(request, access)
+    if (grant === false)
+      throw fail(
+        403,
+        'forbidden',
+        access.action === 'session'
+          ? 'the app does not allow this caller to start a call'
+          : `the app does not allow this caller to ${access.action} room ${access.room}`,
+      )
+    return grant === true ? {} : grant
+  }
   async function upstreamCall<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call()
@@ -175,6 +232,7 @@ export function createCallsHandler(
   const app = new Hono().basePath(options.basePath ?? '')
 
   app.post('/sessions/new', async (c) => {
+    await authorize(c.req.raw, { action: 'session' })
     const body = await readJson(c.req.raw, newSessionSchema, true)
     const res = await upstreamCall(() => calls().newSession(body))
     return c.json({ ...res, sessionToken: await sessionTokens().issue(res.sessionId) }, 201)
@@ -251,8 +309,11 @@ export function createCallsHandler(
     const room = roomName.parse(c.req.param('room'))
     const sessionId = c.req.param('sessionId')
     await requireOwner(c.req.raw, sessionId)
+    const grant = await authorize(c.req.raw, { action: 'join', room })
     const update = await readJson(c.req.raw, participantUpdateSchema)
-    return c.json(await store.upsert(room, sessionId, update))
+    const name =
+      grant.name === undefined ? update.name : participantUpdateSchema.shape.name.parse(grant.name)
+    return c.json(await store.upsert(room, sessionId, { ...update, name }))
   })
   app.delete('/rooms/:room/participants/:sessionId', async (c) => {
     const room = roomName.parse(c.req.param('room'))
@@ -263,11 +324,13 @@ export function createCallsHandler(
   app.get('/rooms/:room', async (c) => {
     const room = roomName.parse(c.req.param('room'))
     await callerOf(c.req.raw, c.req.query('token'))
+    await authorize(c.req.raw, { action: 'view', room })
     return c.json(await store.get(room))
   })
   app.get('/rooms/:room/events', async (c) => {
     const room = roomName.parse(c.req.param('room'))
     await callerOf(c.req.raw, c.req.query('token'))
+    await authorize(c.req.raw, { action: 'view', room })
     return streamSSE(c, async (stream) => {
       let open = true
       const send = (data: unknown) =>

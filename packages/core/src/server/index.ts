@@ -4,6 +4,7 @@
  * @module
  */
 
+export { CallsApiError } from '../errors.js'
 export type {
   Participant,
   ParticipantUpdate,
@@ -11,7 +12,7 @@ export type {
   Roster,
   TrackSource,
 } from '../roomTypes.js'
-export type { CallsHandlerOptions } from './createCallsHandler.js'
+export type { CallsAccess, CallsGrant, CallsHandlerOptions } from './createCallsHandler.js'
 export {
   CLOUDFLARE_CALLS_API_BASE,
   createCallsHandler,

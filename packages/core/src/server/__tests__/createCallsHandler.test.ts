@@ -1,6 +1,7 @@
 import { createLocalSfuApp, Sfu } from '@calls-kit/local-sfu'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
 import { MediaStreamTrack, RTCPeerConnection } from 'werift'
+import { CallsApiError } from '../../errors.js'
 import { createCallsHandler } from '../createCallsHandler.js'
 import { MemoryRoomStore } from '../memoryRoomStore.js'
 
@@ -293,6 +294,96 @@ describe('createCallsHandler: rooms', () => {
     expect((await nextRoster()).participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
     await reader.cancel()
     expect((await call('GET', '/rooms/sse')).status).toBe(401)
+  })
+})
+
+describe('createCallsHandler: authorize', () => {
+  // The app's login stands in as an `x-user` header: `ada` may call and use room `team` (shown
+  // under her account's name), `eve` is signed in but may not start calls, nobody else is signed in.
+  const onError = vi.fn()
+  const guarded = createCallsHandler({
+    basePath: '/api/calls',
+    apiBase: 'http://sfu.test/v1',
+    appId: 'local',
+    appSecret: 'local-secret',
+    fetch: upstreamFetch as unknown as typeof fetch,
+    onError,
+    authorize: (request, access) => {
+      const user = request.headers.get('x-user')
+      if (user === 'broken') throw new Error('session store down')
+      if (user !== 'ada' && user !== 'eve')
+        throw new CallsApiError(401, 'unauthorized', 'sign in first')
+      if (access.action === 'session') return user === 'ada'
+      return access.room === 'team' && { name: 'Ada Lovelace' }
+    },
+  })
+  const as = async (user: string, method: string, path: string, body?: unknown, token?: string) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-user': user }
+    if (token) headers['calls-session-token'] = token
+    const res = await guarded(
+      new Request(`http://app.test/api/calls${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    )
+    return { status: res.status, json: await res.json().catch(() => undefined) }
+  }
+
+  it('should start no Calls session for a caller the app refuses (401 thrown, 403 on false)', async () => {
+    expect(await as('nobody', 'POST', '/sessions/new')).toMatchObject({
+      status: 401,
+      json: { errorCode: 'unauthorized', errorDescription: 'sign in first' },
+    })
+    expect(await as('eve', 'POST', '/sessions/new')).toMatchObject({
+      status: 403,
+      json: { errorCode: 'forbidden' },
+    })
+    expect(upstreamFetch).not.toHaveBeenCalled()
+    expect((await as('ada', 'POST', '/sessions/new')).status).toBe(201)
+    expect(upstreamFetch).toHaveBeenCalledTimes(1)
+  })
+
+  it('should let a caller join and view only the rooms the app allows, under the name it grants', async () => {
+    const { json: s } = await as('ada', 'POST', '/sessions/new')
+    const joinTeam = await as(
+      'ada',
+      'PUT',
+      `/rooms/team/participants/${s.sessionId}`,
+      { name: 'Admin', tracks: [] },
+      s.sessionToken,
+    )
+    expect(joinTeam.status).toBe(200)
+    expect(joinTeam.json.participants.map((p: { name: string }) => p.name)).toEqual([
+      'Ada Lovelace',
+    ])
+    const joinOther = await as(
+      'ada',
+      'PUT',
+      `/rooms/board/participants/${s.sessionId}`,
+      { name: 'Ada', tracks: [] },
+      s.sessionToken,
+    )
+    expect(joinOther).toMatchObject({ status: 403, json: { errorCode: 'forbidden' } })
+    expect(joinOther.json.errorDescription).toContain('room board')
+    expect((await as('ada', 'GET', '/rooms/team', undefined, s.sessionToken)).status).toBe(200)
+    expect((await as('ada', 'GET', '/rooms/board', undefined, s.sessionToken)).status).toBe(403)
+    expect((await as('ada', 'GET', '/rooms/board/events', undefined, s.sessionToken)).status).toBe(
+      403,
+    )
+    // Signed out (a stolen session token alone is not enough): 401 before any room is read.
+    expect((await as('nobody', 'GET', '/rooms/team', undefined, s.sessionToken)).status).toBe(401)
+  })
+
+  it('should answer 500 internal_error and report to onError when the app’s check fails', async () => {
+    expect(await as('broken', 'POST', '/sessions/new')).toMatchObject({
+      status: 500,
+      json: { errorCode: 'internal_error' },
+    })
+    expect(onError).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'session store down' }),
+      expect.any(Request),
+    )
   })
 })
 
