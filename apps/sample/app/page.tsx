@@ -114,8 +114,8 @@ function Stats(): ReactNode {
   if (!stats) return null
   return (
     <span data-quality={stats.quality} title="send / receive bitrate, packet loss, round-trip time">
-      ↑{stats.sendKbps.toFixed(0)} ↓{stats.receiveKbps.toFixed(0)} kbps ·{' '}
-      {stats.packetLossPercent.toFixed(1)}% loss ·{' '}
+      ↑{stats.sendKbps.toFixed(0)} ↓{stats.receiveKbps.toFixed(0)} kbps · loss ↑
+      {stats.sendPacketLossPercent.toFixed(1)}% ↓{stats.packetLossPercent.toFixed(1)}% ·{' '}
       {stats.rttMs === undefined ? '–' : `${stats.rttMs.toFixed(0)} ms`}
     </span>
   )

@@ -286,7 +286,7 @@ describe('sample: call UI', () => {
     expect(negotiations.get(alice)).toBe(before)
   })
 
-  it('should rate the quality of each tile: good on loopback, poor at 20 % loss, good again', async () => {
+  it('should rate the quality of each tile: good on loopback, poor at 20 % loss (down, then up), good again', async () => {
     const aliceTile = remoteTile(bob, 'Alice')
     await aliceTile.and(bob.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
     await bob
@@ -302,6 +302,18 @@ describe('sample: call UI', () => {
       sample.sfu?.sfu.setDownlinkLoss(bobSession ?? '', 0)
     }
     await aliceTile.and(bob.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
+    // A lossy uplink: Alice learns it from the SFU's receiver reports (remote-inbound-rtp), so her
+    // own tile turns poor too, and comes back.
+    const aliceOwnTile = alice.locator('[data-calls-kit-tile][data-local="true"]')
+    const aliceSession = await aliceOwnTile.getAttribute('data-session-id')
+    await aliceOwnTile.and(alice.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
+    expect(sample.sfu?.sfu.setUplinkLoss(aliceSession ?? '', 0.2)).toBe(true)
+    try {
+      await aliceOwnTile.and(alice.locator('[data-quality="poor"]')).waitFor({ timeout: 10_000 })
+    } finally {
+      sample.sfu?.sfu.setUplinkLoss(aliceSession ?? '', 0)
+    }
+    await aliceOwnTile.and(alice.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
   })
 
   it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {

@@ -6,9 +6,18 @@ export interface ConnectionStats {
   receiveKbps: number
   /** Inbound packets lost over the interval, % of expected (0–100). */
   packetLossPercent: number
+  /**
+   * Outbound packets lost on the way to the SFU over the interval, % of those sent (0–100), as the
+   * SFU reports it in RTCP receiver reports (`remote-inbound-rtp`, RFC 3550 §6.4.1); `0` before a
+   * report arrives.
+   */
+  sendPacketLossPercent: number
   /** Round-trip time of the selected ICE candidate pair (ms); `undefined` before one is measured. */
   rttMs: number | undefined
-  /** `good` (loss < 2 %, RTT < 300 ms), `fair` (loss < 8 %, RTT < 600 ms) or `poor`. */
+  /**
+   * `good` (loss < 2 %, RTT < 300 ms), `fair` (loss < 8 %, RTT < 600 ms) or `poor`, where loss is
+   * the worse of the two directions.
+   */
   quality: 'good' | 'fair' | 'poor'
 }
 
@@ -19,6 +28,9 @@ export interface StatsSample {
   bytesReceived: number
   packetsReceived: number
   packetsLost: number
+  packetsSent: number
+  /** Packets the SFU reports lost of what this side sent (`remote-inbound-rtp.packetsLost`). */
+  remotePacketsLost: number
   rttMs: number | undefined
 }
 
@@ -29,14 +41,15 @@ interface StatsEntry {
   bytesReceived?: number
   packetsReceived?: number
   packetsLost?: number
+  packetsSent?: number
   nominated?: boolean
   state?: string
   currentRoundTripTime?: number
 }
 
 /**
- * Sums the counters of a `getStats()` report (W3C webrtc-stats: `outbound-rtp.bytesSent`,
- * `inbound-rtp.bytesReceived/packetsReceived/packetsLost`, the nominated `candidate-pair`'s
+ * Sums the counters of a `getStats()` report (W3C webrtc-stats: `outbound-rtp.bytesSent/packetsSent`,
+ * `inbound-rtp.bytesReceived/packetsReceived/packetsLost`, `remote-inbound-rtp.packetsLost`, the nominated `candidate-pair`'s
  * `currentRoundTripTime` in seconds).
  */
 export function sampleStats(
@@ -49,11 +62,17 @@ export function sampleStats(
     bytesReceived: 0,
     packetsReceived: 0,
     packetsLost: 0,
+    packetsSent: 0,
+    remotePacketsLost: 0,
     rttMs: undefined,
   }
   const visit = (s: StatsEntry) => {
-    if (s.type === 'outbound-rtp') sample.bytesSent += s.bytesSent ?? 0
-    else if (s.type === 'inbound-rtp') {
+    if (s.type === 'outbound-rtp') {
+      sample.bytesSent += s.bytesSent ?? 0
+      sample.packetsSent += s.packetsSent ?? 0
+    } else if (s.type === 'remote-inbound-rtp') {
+      sample.remotePacketsLost += Math.max(0, s.packetsLost ?? 0)
+    } else if (s.type === 'inbound-rtp') {
       sample.bytesReceived += s.bytesReceived ?? 0
       sample.packetsReceived += s.packetsReceived ?? 0
       sample.packetsLost += Math.max(0, s.packetsLost ?? 0)
@@ -80,17 +99,19 @@ export function computeConnectionStats(
   const received = Math.max(0, current.packetsReceived - previous.packetsReceived)
   const lost = Math.max(0, current.packetsLost - previous.packetsLost)
   const packetLossPercent = received + lost === 0 ? 0 : (lost / (received + lost)) * 100
+  const sent = Math.max(0, current.packetsSent - previous.packetsSent)
+  const sendLost = Math.max(0, current.remotePacketsLost - previous.remotePacketsLost)
+  // Receiver reports come about every second and count up to their own moment: clamp to 100 %.
+  const sendPacketLossPercent = sent === 0 ? 0 : Math.min(100, (sendLost / sent) * 100)
+  const loss = Math.max(packetLossPercent, sendPacketLossPercent)
   const rtt = current.rttMs
   const quality =
-    packetLossPercent < 2 && (rtt ?? 0) < 300
-      ? 'good'
-      : packetLossPercent < 8 && (rtt ?? 0) < 600
-        ? 'fair'
-        : 'poor'
+    loss < 2 && (rtt ?? 0) < 300 ? 'good' : loss < 8 && (rtt ?? 0) < 600 ? 'fair' : 'poor'
   return {
     sendKbps: (Math.max(0, current.bytesSent - previous.bytesSent) * 8) / 1000 / seconds,
     receiveKbps: (Math.max(0, current.bytesReceived - previous.bytesReceived) * 8) / 1000 / seconds,
     packetLossPercent,
+    sendPacketLossPercent,
     rttMs: rtt,
     quality,
   }

@@ -7,6 +7,7 @@ import {
   RtpHeader,
   RtpPacket,
 } from 'werift'
+import { SimulatedLoss } from './simulatedLoss.js'
 
 /** What one subscriber of a {@link PublishedTrack} receives. */
 export class Subscription {
@@ -14,31 +15,23 @@ export class Subscription {
   preferredRid: string | undefined
   /** Layer currently forwarded ('' for a non-simulcast track). */
   currentRid: string | undefined
-  /** Carried-over fraction of a packet still to drop (see {@link Subscription.shouldDrop}). */
-  private lossDebt = 0
+  /** Test hook: drops `downlinkLoss()` of the packets on the way to this subscriber. */
+  private readonly loss: SimulatedLoss
 
   constructor(
     readonly track: PublishedTrack,
     readonly sender: RTCRtpSender,
     preferredRid?: string,
     /** Test hook: the fraction of packets (0–1) to drop on the way to this subscriber, read per packet. */
-    private readonly downlinkLoss: () => number = () => 0,
+    downlinkLoss: () => number = () => 0,
   ) {
     this.preferredRid = preferredRid
+    this.loss = new SimulatedLoss(downlinkLoss)
   }
 
-  /**
-   * Whether to drop the next packet, so that exactly `downlinkLoss()` of them are dropped, evenly
-   * spread (no randomness: a test sees the same loss every run). The subscriber sees the gap in
-   * sequence numbers as loss (RFC 3550 §6.4.1).
-   */
+  /** Whether to drop the next packet (the `downlinkLoss` test hook, see {@link SimulatedLoss}). */
   shouldDrop(): boolean {
-    const loss = this.downlinkLoss()
-    if (loss <= 0) return false
-    this.lossDebt += loss
-    if (this.lossDebt < 1) return false
-    this.lossDebt -= 1
-    return true
+    return this.loss.shouldDrop()
   }
 
   /** The subscriber lost a picture (PLI/FIR, RFC 4585 §6.3.1 / RFC 5104 §4.3.1): ask the publisher for a keyframe. */

@@ -99,6 +99,19 @@ export class Sfu {
     return true
   }
 
+  /**
+   * Test hook: drops `ratio` (0–1) of the RTP packets a session sends, on arrival at the SFU —
+   * evenly spread, every published track — as a lossy uplink would: the publisher learns of it from
+   * the SFU's receiver reports, subscribers see the gaps; 0 restores it.
+   * @returns `false` when no such session is open.
+   */
+  setUplinkLoss(sessionId: string, ratio: number): boolean {
+    const entry = this.sessions.get(sessionId)
+    if (!entry) return false
+    entry.session.uplinkLoss = Math.min(1, Math.max(0, ratio))
+    return true
+  }
+
   /** Number of open sessions. */
   get sessionCount(): number {
     return this.sessions.size

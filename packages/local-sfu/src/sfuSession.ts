@@ -17,9 +17,11 @@ import {
   RTCRtpHeaderExtensionParameters,
   type RTCRtpTransceiver,
   RtcpPayloadSpecificFeedback,
+  type RtpPacket,
 } from 'werift'
 import { PublishedTrack, type Subscription } from './publishedTrack.js'
 import { SfuError } from './sfuError.js'
+import { SimulatedLoss } from './simulatedLoss.js'
 
 /** How a session finds other sessions' published tracks. */
 export interface TrackDirectory {
@@ -56,6 +58,8 @@ export class SfuSession {
   closed = false
   /** Test hook: fraction (0–1) of the RTP packets forwarded to this session that the SFU drops. */
   downlinkLoss = 0
+  /** Test hook: fraction (0–1) of the RTP packets this session sends that the SFU drops on arrival. */
+  uplinkLoss = 0
   private queue: Promise<unknown> = Promise.resolve()
   /** Transports whose RTCP is already read (werift may hand transceivers a new one on renegotiation). */
   private readonly tapped = new WeakSet<object>()
@@ -65,6 +69,7 @@ export class SfuSession {
     private readonly directory: TrackDirectory,
   ) {
     this.pc = new RTCPeerConnection(config)
+    this.dropOnArrival(new SimulatedLoss(() => this.uplinkLoss))
     this.pc.connectionStateChange.subscribe((state) => {
       if (state === 'connected') {
         this.tapRtcp()
@@ -74,6 +79,20 @@ export class SfuSession {
         }
       }
     })
+  }
+
+  /**
+   * Drops incoming RTP before werift's receivers see it, as a lossy uplink would: the receivers'
+   * RTCP receiver reports then tell the publisher (`remote-inbound-rtp.packetsLost`), and
+   * subscribers see the gaps. werift routes every packet through `router.routeRtp`, looked up per
+   * packet, so wrapping it on this connection is enough.
+   */
+  private dropOnArrival(loss: SimulatedLoss): void {
+    const router = (this.pc as unknown as { router: { routeRtp(packet: RtpPacket): void } }).router
+    const route = router.routeRtp
+    router.routeRtp = (packet) => {
+      if (!loss.shouldDrop()) route(packet)
+    }
   }
 
   /** Runs `op` after every earlier operation of this session (a FIFO). */
