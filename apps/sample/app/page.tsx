@@ -5,6 +5,7 @@ import {
   DeviceMenus,
   ParticipantGrid,
   RoomAudio,
+  useAudioLevel,
   useCallsSession,
   useConnectionState,
   useConnectionStats,
@@ -82,6 +83,7 @@ function Call({
             isLocal
             muted={!media.micEnabled}
           />
+          <MicLevel track={media.audioTrack} />
         </div>
       </>
     )
@@ -106,6 +108,16 @@ function Call({
       />
       <RoomAudio />
     </>
+  )
+}
+
+/** A mic check before joining: the level of the chosen microphone, 0–1 (RMS, every 100 ms). */
+function MicLevel({ track }: { track: MediaStreamTrack | null }): ReactNode {
+  const level = useAudioLevel(track)
+  return (
+    <label className="mic-level">
+      Mic <meter min={0} max={0.3} value={level} aria-label="Microphone level" />
+    </label>
   )
 }
 

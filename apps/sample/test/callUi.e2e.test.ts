@@ -224,12 +224,17 @@ describe('sample: call UI', () => {
       (v) => v.packetsReceived > packets + 25,
     )
     expect(negotiations.get(bob)).toBe(before)
-    // Remembered (localStorage): another tab of the same profile shows it in the pre-join menu.
+    // Remembered (localStorage): another tab of the same profile shows it in the pre-join menu,
+    // next to a mic check that moves with the fake mic's beeps.
     const again = await bob.context().newPage()
     await again.goto(`${sample.url}?room=ui-prejoin&name=Bob`)
     await waitFor(
       () => again.getByLabel('Speaker').inputValue(),
       (v) => v === chosen,
+    )
+    await waitFor(
+      () => again.getByLabel('Microphone level').evaluate((m: HTMLMeterElement) => m.value),
+      (level) => level > 0.01,
     )
     await again.close()
   })
