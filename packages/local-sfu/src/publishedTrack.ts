@@ -40,18 +40,14 @@ export class Subscription {
   }
 
   /**
-   * Chooses the layer to forward: the preferred rid when published, else the first layer. A switch
+   * Chooses the layer to forward ({@link PublishedTrack.layerFor} the preferred rid). A switch
    * asks the publisher for a keyframe of the new layer. The first choice does not: a new
    * subscriber cannot receive until its answer is applied, which requests one then — and Chromium
    * ignores a second request within 300 ms of the first (WebRTC's minimum keyframe interval), so
    * asking early would delay the first frame.
    */
   selectLayer(): void {
-    const rids = this.track.rids()
-    const next =
-      this.preferredRid !== undefined && rids.includes(this.preferredRid)
-        ? this.preferredRid
-        : rids[0]
+    const next = this.track.layerFor(this.preferredRid)
     if (next === this.currentRid) return
     const first = this.currentRid === undefined
     if (!first) {
@@ -108,10 +104,38 @@ export class PublishedTrack {
     return this.transceiver.mid ?? undefined
   }
 
-  /** Published layers' rids, in the publisher's order; `['']` for a single-layer track. */
+  /**
+   * Layers that are flowing — whose RTP has arrived — in the publisher's order; `['']` for a
+   * single-layer track. Not the layers negotiated: werift makes a track per offered rid, and a
+   * browser may never send some of them (Chromium encodes 2 of 3 requested layers of a 640×480
+   * camera), so forwarding such a layer would leave the subscriber black.
+   */
   rids(): string[] {
     if (this.ridOrder.length === 0) return ['']
-    return this.ridOrder.filter((rid) => this.layers.has(rid))
+    return this.ridOrder.filter((rid) => this.ssrcs.has(rid))
+  }
+
+  /**
+   * The layer to forward to a subscriber preferring `preferredRid`: that layer once it flows
+   * ({@link rids}); else the flowing layer nearest to it in the publisher's order, the smaller one
+   * on a tie (a small preference is about bandwidth) — so a preferred `l` that Chromium never
+   * sends gets `m`, not `h`; with no preference the first layer. `undefined` while none flows.
+   */
+  layerFor(preferredRid: string | undefined): string | undefined {
+    const arrived = this.rids()
+    if (preferredRid === undefined || arrived.includes(preferredRid)) {
+      return preferredRid ?? arrived[0]
+    }
+    const wanted = this.ridOrder.indexOf(preferredRid)
+    if (wanted < 0) return arrived[0]
+    const distance = (rid: string) => Math.abs(this.ridOrder.indexOf(rid) - wanted)
+    return arrived.reduce<string | undefined>((best, rid) => {
+      if (best === undefined) return rid
+      const d = distance(rid) - distance(best)
+      return d < 0 || (d === 0 && this.ridOrder.indexOf(rid) > this.ridOrder.indexOf(best))
+        ? rid
+        : best
+    }, undefined)
   }
 
   private addLayer(track: MediaStreamTrack): void {
@@ -119,15 +143,16 @@ export class PublishedTrack {
     if (this.layers.has(rid)) return
     this.layers.set(rid, track)
     track.onReceiveRtp.subscribe((rtp) => this.forward(rid, rtp))
-    for (const sub of this.subscriptions) sub.selectLayer()
   }
 
   private forward(rid: string, rtp: RtpPacket): void {
     if (this.closed) return
     if (!this.ssrcs.has(rid)) {
       this.ssrcs.set(rid, rtp.header.ssrc)
-      // The first packet of a layer: subscribers waiting on it get a keyframe now.
+      // The first packet of a layer: subscribers waiting on it get a keyframe now, and those that
+      // prefer it (or are nearer to it) move to it.
       this.requestKeyframe(rid)
+      for (const sub of this.subscriptions) sub.selectLayer()
     }
     this.lastRtpAt = Date.now()
     this.packetsReceived++

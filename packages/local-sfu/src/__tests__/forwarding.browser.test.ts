@@ -126,4 +126,25 @@ describe('local SFU forwarding (real Chromium, real WebRTC)', () => {
     expect(low.frameWidth).toBeLessThanOrEqual(high.frameWidth / 2)
     await Promise.all([publisher, page].map((p) => p.context().close()))
   })
+
+  it('should forward the nearest layer when the preferred one is never sent', async () => {
+    // Chromium encodes 2 of the 3 requested layers of a 640×480 camera: h (640 px), m (320 px).
+    const publisher = await openPage()
+    const sessionId = await publisher.evaluate(
+      (base) => window.RawCalls.publish(base, { simulcast: true, width: 640, height: 480 }),
+      BASE,
+    )
+    const page = await openPage()
+    await page.evaluate(([base, id]) => window.RawCalls.pull(base, id, ['video', 'audio'], 'l'), [
+      BASE,
+      sessionId,
+    ] as const)
+    const video = await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.framesDecoded > 10,
+      { timeoutMs: 20_000 },
+    )
+    expect(video.frameWidth).toBe(320)
+    await Promise.all([publisher, page].map((p) => p.context().close()))
+  })
 })
