@@ -7,11 +7,14 @@ import { bundleForBrowser, measureBundleSize } from './bundleSize'
  */
 const BUDGETS: Record<string, number> = {
   // 7.0 kB measured after recovery hardening (was 5.7 kB at the first milestone).
-  '@calls-kit/core': 7_600,
+  // 7.87 kB with adaptive simulcast (layers in the roster, chooseSimulcastLayer,
+  // CallsRoom.setPreferredRid), speaker choice and uplink loss in the stats.
+  '@calls-kit/core': 8_000,
   // 11.1 kB measured with the call UI of issue 5 (devices, screen share, speaking, stats, ControlBar); includes core.
   // 12.05 kB with speaker selection (useAudioOutput, setSinkId in RoomAudio, the ControlBar menu)
   // and per-element autoplay-block tracking in RoomAudio.
-  '@calls-kit/react': 12_200,
+  // 12.7 kB with adaptive simulcast (useAdaptiveLayer in every remote tile) on top.
+  '@calls-kit/react': 12_900,
 }
 
 describe('bundle size budget', () => {

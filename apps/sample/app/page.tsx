@@ -49,7 +49,11 @@ function Call({
   const connection = useConnectionState()
   const media = useLocalMedia()
   const screen = useScreenShare()
-  usePublishTrack(media.videoTrack, { source: 'camera', muted: !media.cameraEnabled })
+  usePublishTrack(media.videoTrack, {
+    source: 'camera',
+    muted: !media.cameraEnabled,
+    simulcast: true,
+  })
   usePublishTrack(media.audioTrack, { source: 'microphone', muted: !media.micEnabled })
   const joined = joinState === 'joined'
 

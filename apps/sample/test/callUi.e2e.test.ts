@@ -239,6 +239,49 @@ describe('sample: call UI', () => {
     await again.close()
   })
 
+  it('should ask for the simulcast layer that fits the tile as it is resized, and keep frames flowing', async () => {
+    // Alice's 640×480 camera publishes h/m/l (640/320/160 px). Which layers Chromium actually
+    // sends varies (it pauses some while its bandwidth estimate is low); the SFU forwards the
+    // nearest flowing one, so the tile never goes black whatever is asked.
+    const tile = remoteTile(bob, 'Alice').locator('video')
+    const aliceId = await alice
+      .locator('[data-calls-kit-tile][data-local="true"]')
+      .getAttribute('data-session-id')
+    const preferred = () =>
+      [
+        ...(sample.sfu?.sfu.getSession('local', aliceId ?? '').published.get('camera')
+          ?.subscriptions ?? []),
+      ].map((s) => s.preferredRid)
+    let updates = 0
+    const onRequest = (r: { url(): string }) => {
+      if (new URL(r.url()).pathname.endsWith('/tracks/update')) updates++
+    }
+    bob.on('request', onRequest)
+    const before = negotiations.get(bob)
+    const seen = new Set<string>()
+    try {
+      for (const width of [760, 330, 760]) {
+        await bob.setViewportSize({ width, height: 700 })
+        await bob.waitForTimeout(200) // layout, then ResizeObserver
+        const px = await tile.evaluate((v: HTMLVideoElement) => v.clientWidth)
+        const rid = px > 320 ? 'h' : 'm' // the smallest layer at least as wide as the tile
+        seen.add(rid)
+        await waitFor(
+          async () => preferred(),
+          (p) => p.length === 1 && p[0] === rid,
+          { timeoutMs: 5000 },
+        )
+        await framesFlow(bob)
+      }
+    } finally {
+      bob.off('request', onRequest)
+      await bob.setViewportSize({ width: 1000, height: 700 })
+    }
+    expect([...seen].sort()).toEqual(['h', 'm']) // the sizes tried straddle the m layer's 320 px
+    expect(updates).toBeGreaterThanOrEqual(2)
+    expect(negotiations.get(bob)).toBe(before)
+  })
+
   /** Waits until `page` has decoded `n` more video frames. */
   async function framesFlow(page: Page, n = 20): Promise<void> {
     const decoded = (await readInboundTotals(page, 'video')).framesDecoded

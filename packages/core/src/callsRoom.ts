@@ -3,6 +3,7 @@ import { DevicePreferences } from './devicePreferences.js'
 import { isCallsApiError } from './errors.js'
 import { RoomClient } from './roomClient.js'
 import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes.js'
+import { simulcastLayers } from './simulcast.js'
 import { type ReadonlyStore, StateStore } from './stateStore.js'
 import { type TrackLocator, trackKey } from './trackLocator.js'
 
@@ -69,7 +70,7 @@ export interface CallsRoomOptions extends CallsSessionOptions {
 export interface PublishOptions {
   source?: TrackSource
   muted?: boolean
-  encodings?: RTCRtpEncodingParameters[]
+  encodings?: readonly RTCRtpEncodingParameters[]
 }
 
 /**
@@ -354,7 +355,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       this.#setLocal(name, { status: 'error', error: error as Error })
     }
   }
-  readonly #encodings = new Map<string, RTCRtpEncodingParameters[] | undefined>()
+  readonly #encodings = new Map<string, readonly RTCRtpEncodingParameters[] | undefined>()
   /** What each published track's sender carries now (`null` while muted). */
   readonly #onSender = new Map<string, MediaStreamTrack | null>()
 
@@ -384,6 +385,10 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#tracks.set(name, track)
     this.#encodings.set(name, options.encodings)
     const existing = this.getState().local[name]
+    const layers =
+      track?.kind === 'video'
+        ? simulcastLayers(options.encodings, track.getSettings?.().width)
+        : existing?.info.layers
     const info: PublishedTrackInfo = {
       trackName: name,
       kind: (track?.kind ?? existing?.info.kind ?? 'video') as 'audio' | 'video',
@@ -393,6 +398,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         : existing?.info.source
           ? { source: existing.info.source }
           : {}),
+      ...(layers ? { layers } : {}),
     }
     if (!existing) {
       this.#store.setState({
@@ -458,14 +464,34 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#pull(key, locator, preferredRid)
   }
 
+  /**
+   * Asks for another simulcast layer of a pulled track (`tracks/update`, no renegotiation), e.g.
+   * as its tile is resized; a pull still in flight gets it once it lands. A no-op for a track not
+   * acquired ({@link acquireRemoteTrack}) or already at `rid`.
+   * @param rid - an RFC 8851 rid the publisher sends (see `PublishedTrackInfo.layers`).
+   */
+  setPreferredRid(locator: TrackLocator, rid: string): void {
+    const key = trackKey(locator)
+    const ref = this.#refs.get(key)
+    if (!ref || ref.preferredRid === rid) return
+    ref.preferredRid = rid
+    if (this.getState().remote[key]?.status === 'ready') {
+      this.session.setPreferredRid(locator, rid).catch(() => {})
+    }
+  }
+
   #pull(key: string, locator: TrackLocator, preferredRid: string | undefined, attempt = 0): void {
     this.#setRemote(key, { track: undefined, status: 'pulling', error: undefined })
     const session = this.session
     session
       .pull(locator, { preferredRid })
       .then((track) => {
-        if (this.#refs.has(key) && session === this.session)
-          this.#setRemote(key, { track, status: 'ready', error: undefined })
+        const ref = this.#refs.get(key)
+        if (!ref || session !== this.session) return
+        this.#setRemote(key, { track, status: 'ready', error: undefined })
+        // A layer chosen while the pull was in flight.
+        if (ref.preferredRid && ref.preferredRid !== preferredRid)
+          session.setPreferredRid(locator, ref.preferredRid).catch(() => {})
       })
       .catch((error) => {
         if (!this.#refs.has(key) || session !== this.session) return

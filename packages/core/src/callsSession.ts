@@ -70,7 +70,7 @@ export interface PushOptions {
   /** Name others pull the track by. Defaults to `crypto.randomUUID()`. */
   trackName?: string
   /** Simulcast/bitrate encodings (`sendEncodings` of `addTransceiver`), e.g. rids `h`/`m`/`l`. Defaults to one encoding. */
-  encodings?: RTCRtpEncodingParameters[]
+  encodings?: readonly RTCRtpEncodingParameters[]
 }
 
 /** Options of {@link CallsSession.pull}. */
@@ -90,7 +90,7 @@ interface PushRequest extends Deferred<TrackLocator> {
   track: MediaStreamTrack | null
   kind: string
   trackName: string
-  encodings: RTCRtpEncodingParameters[] | undefined
+  encodings: readonly RTCRtpEncodingParameters[] | undefined
 }
 interface PullRequest extends Deferred<MediaStreamTrack> {
   locator: TrackLocator
@@ -103,7 +103,7 @@ interface PushedTrack {
   trackName: string
   track: MediaStreamTrack | null
   kind: string
-  encodings: RTCRtpEncodingParameters[] | undefined
+  encodings: readonly RTCRtpEncodingParameters[] | undefined
   transceiver: RTCRtpTransceiver
 }
 interface PulledTrack {
@@ -480,7 +480,10 @@ export class CallsSession implements ReadonlyStore<CallsSessionState> {
   async #pushBatch(requests: PushRequest[]): Promise<void> {
     const { pc, sessionId } = this.#requirePc()
     const transceivers = requests.map((r) =>
-      pc.addTransceiver(r.track ?? r.kind, { direction: 'sendonly', sendEncodings: r.encodings }),
+      pc.addTransceiver(r.track ?? r.kind, {
+        direction: 'sendonly',
+        sendEncodings: r.encodings && [...r.encodings],
+      }),
     )
     let res: Awaited<ReturnType<CallsApiClient['newTracks']>>
     try {

@@ -47,8 +47,10 @@ export type {
   ParticipantUpdate,
   PublishedTrackInfo,
   Roster,
+  SimulcastLayer,
   TrackSource,
 } from './roomTypes.js'
+export { chooseSimulcastLayer, SIMULCAST_ENCODINGS, simulcastLayers } from './simulcast.js'
 export type { ReadonlyStore } from './stateStore.js'
 export type { TrackLocator } from './trackLocator.js'
 export { trackKey } from './trackLocator.js'

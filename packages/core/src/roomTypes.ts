@@ -15,6 +15,19 @@ export interface PublishedTrackInfo {
   /** `true` while the publisher sends silence/black (mute without renegotiation). */
   muted: boolean
   source?: TrackSource
+  /**
+   * Simulcast layers the publisher asked the browser to send, highest first (absent for one
+   * layer). Subscribers choose one by the size they show it at (`chooseSimulcastLayer`).
+   */
+  layers?: SimulcastLayer[]
+}
+
+/** One simulcast layer of a published video track. */
+export interface SimulcastLayer {
+  /** Its RTP stream id (RFC 8851), e.g. `'h'`. */
+  rid: string
+  /** Its width (px) when published. */
+  width: number
 }
 
 /** One participant of a room: one Calls session (one tab). */

@@ -9,6 +9,13 @@ import {
 } from 'werift'
 import { SimulatedLoss } from './simulatedLoss.js'
 
+/**
+ * A simulcast layer that sent nothing for this long (ms) counts as paused: subscribers move to the
+ * nearest flowing layer and come back when it resumes. Chromium sends video at ≥ 15 frames/s, so
+ * 1 s of silence is a pause, not jitter.
+ */
+export const LAYER_STALE_MS = 1000
+
 /** What one subscriber of a {@link PublishedTrack} receives. */
 export class Subscription {
   /** rid (RFC 8851) the subscriber asked for; `undefined` = the publisher's first layer. */
@@ -76,6 +83,8 @@ export class PublishedTrack {
   readonly layers = new Map<string, MediaStreamTrack>()
   /** Media SSRC per layer, from the first RTP packet (simulcast tracks don't carry it). */
   private readonly ssrcs = new Map<string, number>()
+  /** Time of each layer's last RTP packet (ms epoch). */
+  private readonly lastLayerRtpAt = new Map<string, number>()
   readonly subscriptions = new Set<Subscription>()
   /** Time of the last RTP packet received (ms epoch), 0 before the first. */
   lastRtpAt = 0
@@ -105,18 +114,27 @@ export class PublishedTrack {
   }
 
   /**
-   * Layers that are flowing — whose RTP has arrived — in the publisher's order; `['']` for a
-   * single-layer track. Not the layers negotiated: werift makes a track per offered rid, and a
-   * browser may never send some of them (Chromium encodes 2 of 3 requested layers of a 640×480
-   * camera), so forwarding such a layer would leave the subscriber black.
+   * Layers that are flowing — RTP within the last {@link LAYER_STALE_MS} — in the publisher's
+   * order; `['']` for a single-layer track; every layer ever received while none flows (a muted
+   * publisher sends nothing). Not the layers negotiated: werift makes a track per offered rid,
+   * and a browser may never send some of them (Chromium encodes 2 of 3 requested layers of a
+   * 640×480 camera) or pause one (Chromium does, e.g. while its bandwidth estimate is low), and
+   * forwarding such a layer would leave the subscriber black.
    */
-  rids(): string[] {
+  rids(now = Date.now()): string[] {
     if (this.ridOrder.length === 0) return ['']
-    return this.ridOrder.filter((rid) => this.ssrcs.has(rid))
+    const received = this.ridOrder.filter((rid) => this.lastLayerRtpAt.has(rid))
+    const flowing = received.filter((rid) => !this.isStale(rid, now))
+    return flowing.length > 0 ? flowing : received
+  }
+
+  /** Whether layer `rid` has sent nothing for {@link LAYER_STALE_MS}. */
+  private isStale(rid: string, now: number): boolean {
+    return now - (this.lastLayerRtpAt.get(rid) ?? 0) > LAYER_STALE_MS
   }
 
   /**
-   * The layer to forward to a subscriber preferring `preferredRid`: that layer once it flows
+   * The layer to forward to a subscriber preferring `preferredRid`: that layer while it flows
    * ({@link rids}); else the flowing layer nearest to it in the publisher's order, the smaller one
    * on a tie (a small preference is about bandwidth) — so a preferred `l` that Chromium never
    * sends gets `m`, not `h`; with no preference the first layer. `undefined` while none flows.
@@ -147,18 +165,27 @@ export class PublishedTrack {
 
   private forward(rid: string, rtp: RtpPacket): void {
     if (this.closed) return
-    if (!this.ssrcs.has(rid)) {
+    const now = Date.now()
+    const first = !this.ssrcs.has(rid)
+    const resumed = !first && this.isStale(rid, now)
+    this.lastLayerRtpAt.set(rid, now)
+    if (first) {
       this.ssrcs.set(rid, rtp.header.ssrc)
-      // The first packet of a layer: subscribers waiting on it get a keyframe now, and those that
-      // prefer it (or are nearer to it) move to it.
+      // The first packet of a layer: subscribers waiting on it get a keyframe now.
       this.requestKeyframe(rid)
-      for (const sub of this.subscriptions) sub.selectLayer()
     }
-    this.lastRtpAt = Date.now()
+    // A layer started or came back: subscribers that prefer it (or are nearer to it) move to it.
+    if (first || resumed) for (const sub of this.subscriptions) sub.selectLayer()
+    this.lastRtpAt = now
     this.packetsReceived++
     let out: RtpPacket | undefined
     for (const sub of this.subscriptions) {
-      if (sub.currentRid === undefined) sub.selectLayer()
+      // No layer yet, or the forwarded one paused while this one flows: move.
+      if (
+        sub.currentRid === undefined ||
+        (sub.currentRid !== rid && this.isStale(sub.currentRid, now))
+      )
+        sub.selectLayer()
       if (sub.currentRid !== rid || sub.shouldDrop()) continue
       out ??= new RtpPacket(new RtpHeader({ ...rtp.header, extensions: [] }), rtp.payload)
       sub.sender.sendRtp(out).catch(() => {})

@@ -1,5 +1,6 @@
 'use client'
-import { memo, type ReactNode } from 'react'
+import { memo, type ReactNode, useRef } from 'react'
+import { useAdaptiveLayer } from './useAdaptiveLayer.js'
 import { useIsSpeaking } from './useAudioLevel.js'
 import { useConnectionQuality } from './useConnectionQuality.js'
 import { useParticipant } from './useParticipants.js'
@@ -17,8 +18,9 @@ export interface ParticipantTileProps
 
 /**
  * A remote participant's tile: pulls their camera (or screen) and shows it with their name and
- * mute state, highlighted while they speak, with a quality badge (`data-quality`) of their stream. Memoized and subscribed to that participant only, so other participants joining or
- * muting do not re-render it.
+ * mute state, highlighted while they speak, with a quality badge (`data-quality`) of their stream,
+ * receiving the simulcast layer that fits its size (`useAdaptiveLayer`). Memoized and subscribed to
+ * that participant only, so other participants joining or muting do not re-render it.
  * @example
  * <ParticipantTile sessionId={id} />
  */
@@ -33,7 +35,10 @@ export const ParticipantTile = memo(function ParticipantTile({
     (source === 'camera'
       ? participant?.tracks.find((t) => t.kind === 'video' && t.source !== 'screen')
       : undefined)
-  const { track } = useRemoteTrack(video ? { sessionId, trackName: video.trackName } : undefined)
+  const locator = video ? { sessionId, trackName: video.trackName } : undefined
+  const { track } = useRemoteTrack(locator)
+  const videoRef = useRef<HTMLVideoElement>(null)
+  useAdaptiveLayer(videoRef, locator, video?.layers)
   const mic = participant?.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
   // Shares the pull <RoomAudio> makes; only a change of "speaking" re-renders the tile.
   const { track: micTrack } = useRemoteTrack(
@@ -45,6 +50,7 @@ export const ParticipantTile = memo(function ParticipantTile({
   return (
     <VideoTile
       {...rest}
+      ref={videoRef}
       sessionId={sessionId}
       track={shown}
       name={source === 'screen' ? `${participant?.name ?? ''} (screen)` : (participant?.name ?? '')}

@@ -12,6 +12,7 @@ export type {
   Participant,
   PublishedTrackInfo,
   Roster,
+  SimulcastLayer,
   TrackLocator,
   TrackSource,
 } from '@calls-kit/core'
@@ -32,6 +33,7 @@ export type { ParticipantTileProps } from './ParticipantTile.js'
 export { ParticipantTile } from './ParticipantTile.js'
 export type { RoomAudioProps } from './RoomAudio.js'
 export { RoomAudio } from './RoomAudio.js'
+export { useAdaptiveLayer } from './useAdaptiveLayer.js'
 export type { UseIsSpeakingOptions } from './useAudioLevel.js'
 export { useAudioLevel, useIsSpeaking } from './useAudioLevel.js'
 export type { UseAudioOutputResult } from './useAudioOutput.js'

@@ -1,5 +1,10 @@
 'use client'
-import type { LocalTrackState, TrackLocator, TrackSource } from '@calls-kit/core'
+import {
+  type LocalTrackState,
+  SIMULCAST_ENCODINGS,
+  type TrackLocator,
+  type TrackSource,
+} from '@calls-kit/core'
 import { useEffect } from 'react'
 import { useCallsRoom } from './callsContext.js'
 import { useCallsStore } from './useCallsStore.js'
@@ -12,8 +17,14 @@ export interface UsePublishTrackOptions {
   source?: TrackSource
   /** The roster's mute flag (disable the track yourself, e.g. with `useLocalMedia`). Defaults to `false`. */
   muted?: boolean
-  /** Simulcast encodings (`sendEncodings`). Defaults to one layer. */
-  encodings?: RTCRtpEncodingParameters[]
+  /** Simulcast encodings (`sendEncodings`). Defaults to one layer, or `SIMULCAST_ENCODINGS` with `simulcast`. */
+  encodings?: readonly RTCRtpEncodingParameters[]
+  /**
+   * Send simulcast layers `h`/`m`/`l` (full, ½, ¼ size; `SIMULCAST_ENCODINGS`) so that each
+   * subscriber receives the layer its tile needs (`<ParticipantTile>` chooses by its size).
+   * Defaults to `false`. Ignored when `encodings` is given.
+   */
+  simulcast?: boolean
 }
 
 /** Result of {@link usePublishTrack}. */
@@ -41,7 +52,8 @@ export function usePublishTrack(
   const room = useCallsRoom()
   const name =
     options.trackName ?? options.source ?? (track?.kind === 'audio' ? 'microphone' : 'camera')
-  const { source, muted, encodings } = options
+  const { source, muted } = options
+  const encodings = options.encodings ?? (options.simulcast ? SIMULCAST_ENCODINGS : undefined)
 
   useEffect(() => {
     room.publish(name, track ?? null, { source, muted: muted ?? false, encodings })

@@ -2,6 +2,7 @@ import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CallsRoom } from '../callsRoom.js'
 import { RoomClient } from '../roomClient.js'
+import { SIMULCAST_ENCODINGS } from '../simulcast.js'
 
 const track = (kind = 'video') => ({ kind, id: crypto.randomUUID() }) as unknown as MediaStreamTrack
 
@@ -176,6 +177,57 @@ describe('CallsRoom', () => {
     } finally {
       vi.unstubAllGlobals()
     }
+  })
+
+  it('should announce simulcast layers in the roster with their widths, highest first', async () => {
+    const { room, route } = newRoom()
+    const camera = { ...track('video'), getSettings: () => ({ width: 640 }) } as MediaStreamTrack
+    room.publish('cam', camera, { source: 'camera', encodings: [...SIMULCAST_ENCODINGS] })
+    room.publish('mic', track('audio'), {
+      source: 'microphone',
+      encodings: [...SIMULCAST_ENCODINGS],
+    })
+    await room.join()
+    const join = route.calls.find((c) => c.method === 'PUT' && c.path.startsWith('/rooms/'))
+    expect(join?.body.tracks).toEqual([
+      {
+        trackName: 'cam',
+        kind: 'video',
+        muted: false,
+        source: 'camera',
+        layers: [
+          { rid: 'h', width: 640 },
+          { rid: 'm', width: 320 },
+          { rid: 'l', width: 160 },
+        ],
+      },
+      { trackName: 'mic', kind: 'audio', muted: false, source: 'microphone' },
+    ])
+    room.destroy()
+  })
+
+  it('should ask for another layer of a ready pull, and of a pull in flight once it lands', async () => {
+    const { room, route } = newRoom()
+    await room.join()
+    const ready = { sessionId: 'OTHER', trackName: 'cam' }
+    room.acquireRemoteTrack(ready)
+    await vi.waitFor(() => expect(room.getState().remote['OTHER/cam']?.status).toBe('ready'))
+    const updates = () =>
+      route.calls
+        .filter((c) => c.path.endsWith('/tracks/update'))
+        .map((c) => c.body.tracks.map((t: any) => `${t.trackName}:${t.simulcast.preferredRid}`))
+    room.setPreferredRid(ready, 'm')
+    room.setPreferredRid(ready, 'm') // unchanged: no request
+    await vi.waitFor(() => expect(updates()).toEqual([['cam:m']]))
+
+    const inFlight = { sessionId: 'OTHER', trackName: 'screen' }
+    room.acquireRemoteTrack(inFlight, 'h')
+    room.setPreferredRid(inFlight, 'l')
+    expect(updates()).toHaveLength(1) // nothing to update before the pull lands
+    await vi.waitFor(() => expect(updates()).toEqual([['cam:m'], ['screen:l']]))
+    room.setPreferredRid({ sessionId: 'OTHER', trackName: 'unknown' }, 'l') // not acquired
+    expect(updates()).toHaveLength(2)
+    room.destroy()
   })
 
   it('should pull remote tracks wanted across a leave and a re-join on the new session', async () => {

@@ -106,6 +106,15 @@ const participantUpdateSchema = z.object({
         kind: z.enum(['audio', 'video']),
         muted: z.boolean(),
         source: z.enum(['camera', 'microphone', 'screen', 'screen-audio']).optional(),
+        layers: z
+          .array(
+            z.object({
+              rid: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/),
+              width: z.number().int().min(1).max(16384),
+            }),
+          )
+          .max(4)
+          .optional(),
       }),
     )
     .max(16),

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest'
-import type { MediaStreamTrack, RTCRtpTransceiver } from 'werift'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { MediaStreamTrack, RTCRtpSender, RTCRtpTransceiver } from 'werift'
 import { RtpHeader, RtpPacket } from 'werift'
 import { PublishedTrack } from '../publishedTrack.js'
 
 /**
  * A published video track whose offer listed `offered` rids (werift makes a track for each), of
- * which the `arrived` ones have sent an RTP packet.
+ * which the `arrived` ones have sent an RTP packet; `send(rid)` delivers one more.
  */
-function published(offered: string[], arrived: string[]): PublishedTrack {
+function publishedWithSend(offered: string[], arrived: string[]) {
   let onTrack: (track: MediaStreamTrack) => void = () => {}
   const transceiver = {
     kind: 'video',
@@ -19,21 +19,25 @@ function published(offered: string[], arrived: string[]): PublishedTrack {
     receiver: { tracks: [], sendRtcpPLI: async () => {} },
   } as unknown as RTCRtpTransceiver
   const track = new PublishedTrack('S1', 'camera', transceiver, offered)
+  const inputs = new Map<string, (rtp: RtpPacket) => void>()
   for (const [i, rid] of (offered.length ? offered : ['']).entries()) {
-    let onRtp: (rtp: RtpPacket) => void = () => {}
     onTrack({
       rid: rid || undefined,
       onReceiveRtp: {
-        subscribe: (cb: typeof onRtp) => {
-          onRtp = cb
+        subscribe: (cb: (rtp: RtpPacket) => void) => {
+          inputs.set(rid, (rtp) =>
+            cb(new RtpPacket(new RtpHeader({ ...rtp.header, ssrc: 1000 + i }), rtp.payload)),
+          )
         },
       },
     } as unknown as MediaStreamTrack)
-    if (arrived.includes(rid))
-      onRtp(new RtpPacket(new RtpHeader({ ssrc: 1000 + i }), Buffer.alloc(0)))
   }
-  return track
+  const send = (rid: string) => inputs.get(rid)?.(new RtpPacket(new RtpHeader(), Buffer.alloc(0)))
+  for (const rid of arrived) send(rid)
+  return { track, send }
 }
+const published = (offered: string[], arrived: string[]) =>
+  publishedWithSend(offered, arrived).track
 
 describe('PublishedTrack.layerFor', () => {
   it('should forward the preferred layer once it has arrived, and the first layer without a preference', () => {
@@ -54,5 +58,32 @@ describe('PublishedTrack.layerFor', () => {
   it('should forward the single layer of a non-simulcast track whatever is preferred', () => {
     expect(published([], ['']).layerFor('l')).toBe('')
     expect(published(['h', 'm'], []).layerFor('h')).toBeUndefined()
+  })
+})
+
+describe('PublishedTrack forwarding across paused layers', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('should move a subscriber off a paused layer to the nearest flowing one, and back when it resumes', () => {
+    vi.useFakeTimers({ now: 0 })
+    const { track, send } = publishedWithSend(['h', 'm', 'l'], ['h', 'm'])
+    const forwarded: number[] = []
+    const sender = {
+      sendRtp: async (rtp: RtpPacket) => void forwarded.push(rtp.header.ssrc),
+      replaceRTP: () => {},
+    } as unknown as RTCRtpSender
+    const sub = track.subscribe(sender, 'm')
+    expect(sub.currentRid).toBe('m')
+    // Chromium pauses m (its bandwidth estimate dropped); h keeps flowing.
+    for (let t = 100; t <= 1500; t += 100) {
+      vi.setSystemTime(t)
+      send('h')
+    }
+    expect(sub.currentRid).toBe('h')
+    expect(forwarded.at(-1)).toBe(1000) // h's packets reach the subscriber
+    vi.setSystemTime(1600)
+    send('m') // m is back
+    expect(sub.currentRid).toBe('m')
+    expect(track.rids()).toEqual(['h', 'm'])
   })
 })

@@ -206,6 +206,18 @@ describe('createCallsHandler: session routes', () => {
         400,
         'invalid_request',
       ],
+      [
+        'PUT',
+        `/rooms/r/participants/${s.sessionId}`,
+        {
+          name: 'Ada',
+          tracks: [
+            { trackName: 'cam', kind: 'video', muted: false, layers: [{ rid: 'h m', width: 640 }] },
+          ],
+        },
+        400,
+        'invalid_request',
+      ],
       ['GET', '/nowhere', undefined, 404, 'not_found'],
       ['DELETE', `/sessions/${s.sessionId}`, undefined, 405, 'method_not_allowed'],
       ['GET', '/sessions/new', undefined, 405, 'method_not_allowed'],
@@ -247,6 +259,19 @@ describe('createCallsHandler: session routes', () => {
 
 describe('createCallsHandler: rooms', () => {
   it('should join, update, list and leave, and stream roster changes as SSE', async () => {
+    const bobTracks = [
+      { trackName: 'mic', kind: 'audio', muted: true },
+      {
+        trackName: 'cam',
+        kind: 'video',
+        muted: false,
+        source: 'camera',
+        layers: [
+          { rid: 'h', width: 640 },
+          { rid: 'm', width: 320 },
+        ],
+      },
+    ]
     const a = await newSession()
     const b = await newSession()
     const events = await handler(
@@ -282,12 +307,12 @@ describe('createCallsHandler: rooms', () => {
     await call(
       'PUT',
       `/rooms/sse/participants/${b.sessionId}`,
-      { name: 'Bob', tracks: [{ trackName: 'mic', kind: 'audio', muted: true }] },
+      { name: 'Bob', tracks: bobTracks },
       b.sessionToken,
     )
     const both = await nextRoster()
     expect(both.participants.map((p: { name: string }) => p.name)).toEqual(['Ada', 'Bob'])
-    expect(both.participants[1].tracks).toEqual([{ trackName: 'mic', kind: 'audio', muted: true }])
+    expect(both.participants[1].tracks).toEqual(bobTracks)
     const listed = await call('GET', '/rooms/sse', undefined, b.sessionToken)
     expect(listed.json).toEqual(both)
     await call('DELETE', `/rooms/sse/participants/${b.sessionId}`, undefined, b.sessionToken)
