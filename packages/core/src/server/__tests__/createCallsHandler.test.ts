@@ -11,13 +11,15 @@ const sfuApp = createLocalSfuApp(sfu)
 const upstreamFetch = vi.fn((input: RequestInfo | URL, init?: RequestInit) =>
   sfuApp.fetch(new Request(input, init)),
 )
-const handler = createCallsHandler({
+/** The route under test, in front of the in-process local SFU. */
+const routeOptions = {
   basePath: '/api/calls',
   apiBase: 'http://sfu.test/v1',
   appId: 'local',
   appSecret: 'local-secret',
   fetch: upstreamFetch as unknown as typeof fetch,
-})
+}
+const handler = createCallsHandler(routeOptions)
 afterAll(() => sfu.close())
 afterEach(() => upstreamFetch.mockClear())
 
@@ -327,11 +329,7 @@ describe('createCallsHandler: authorize', () => {
   // under her account's name), `eve` is signed in but may not start calls, nobody else is signed in.
   const onError = vi.fn()
   const guarded = createCallsHandler({
-    basePath: '/api/calls',
-    apiBase: 'http://sfu.test/v1',
-    appId: 'local',
-    appSecret: 'local-secret',
-    fetch: upstreamFetch as unknown as typeof fetch,
+    ...routeOptions,
     onError,
     authorize: (request, access) => {
       const user = request.headers.get('x-user')
