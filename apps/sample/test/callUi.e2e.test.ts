@@ -243,6 +243,24 @@ describe('sample: call UI', () => {
     // Alice's 640×480 camera publishes h/m/l (640/320/160 px). Which layers Chromium actually
     // sends varies (it pauses some while its bandwidth estimate is low); the SFU forwards the
     // nearest flowing one, so the tile never goes black whatever is asked.
+    // Both layers Chromium encodes keep flowing after the SFU's renegotiations (each pull is one):
+    // an SFU offer without `a=simulcast:recv` would have paused all but h.
+    const sentPerLayer = () =>
+      alice.evaluate(async () => {
+        const sent: Record<string, number> = {}
+        for (const pc of (window as any).__callsKitPeerConnections as RTCPeerConnection[]) {
+          if (pc.connectionState === 'closed') continue
+          ;(await pc.getStats()).forEach((s: any) => {
+            if (s.type === 'outbound-rtp' && s.kind === 'video' && s.rid && s.active)
+              sent[s.rid] = s.packetsSent
+          })
+        }
+        return sent
+      })
+    const start = await sentPerLayer()
+    await waitFor(sentPerLayer, (now) =>
+      ['h', 'm'].every((rid) => (now[rid] ?? 0) > (start[rid] ?? 0) + 20),
+    )
     const tile = remoteTile(bob, 'Alice').locator('video')
     const aliceId = await alice
       .locator('[data-calls-kit-tile][data-local="true"]')

@@ -91,6 +91,8 @@ export class PublishedTrack {
   /** Packets received from the publisher, all layers. */
   packetsReceived = 0
   closed = false
+  /** rids of the simulcast offer in the publisher's order; `[]` for one layer. */
+  readonly offeredRids: readonly string[]
   private readonly ridOrder: string[]
 
   constructor(
@@ -101,6 +103,7 @@ export class PublishedTrack {
     rids: string[],
   ) {
     this.ridOrder = rids
+    this.offeredRids = rids
     transceiver.onTrack.subscribe((track) => this.addLayer(track))
     for (const track of transceiver.receiver.tracks) this.addLayer(track)
   }

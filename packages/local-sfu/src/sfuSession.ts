@@ -9,7 +9,7 @@ import type {
   UpdateTracksRequest,
   UpdateTracksResponse,
 } from '@calls-kit/core/api-types'
-import { parse as parseSdp } from 'sdp-transform'
+import { parse as parseSdp, write as writeSdp } from 'sdp-transform'
 import {
   type PeerConfig,
   PictureLossIndication,
@@ -123,7 +123,31 @@ export class SfuSession {
     }
     const sdp = this.pc.localDescription?.sdp ?? description.sdp
     this.tapRtcp()
-    return { type: kind, sdp }
+    return { type: kind, sdp: kind === 'offer' ? this.withSimulcastRecv(sdp) : sdp }
+  }
+
+  /**
+   * werift's offers drop the simulcast of m-sections it already receives (no `a=rid`/`a=simulcast`
+   * on them), and a browser answering such an offer pauses every layer but the first
+   * (`a=simulcast:send h;~m;~l`, RFC 8853 §5.1) — so each renegotiation (a pull, a close) of a
+   * simulcast publisher cut it to one layer. This restores `a=rid:<id> recv` and
+   * `a=simulcast:recv` (RFC 8851, RFC 8853) for every simulcast track this session publishes.
+   */
+  private withSimulcastRecv(sdp: string): string {
+    const layersByMid = new Map<string, readonly string[]>()
+    for (const track of this.published.values()) {
+      if (track.mid !== undefined && track.offeredRids.length > 1)
+        layersByMid.set(track.mid, track.offeredRids)
+    }
+    if (layersByMid.size === 0) return sdp
+    const parsed = parseSdp(sdp)
+    for (const media of parsed.media) {
+      const rids = layersByMid.get(String(media.mid))
+      if (!rids || media.simulcast) continue
+      media.rids = rids.map((id) => ({ id, direction: 'recv' }))
+      media.simulcast = { dir1: 'recv', list1: rids.join(';') }
+    }
+    return writeSdp(parsed)
   }
 
   /**
