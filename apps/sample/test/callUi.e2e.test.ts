@@ -239,10 +239,9 @@ describe('sample: call UI', () => {
     await again.close()
   })
 
-  it('should ask for the simulcast layer that fits the tile as it is resized, and keep frames flowing', async () => {
-    // Alice's 640×480 camera publishes h/m/l (640/320/160 px). Which layers Chromium actually
-    // sends varies (it pauses some while its bandwidth estimate is low); the SFU forwards the
-    // nearest flowing one, so the tile never goes black whatever is asked.
+  it('should receive the simulcast layer that fits the tile as it is resized, without renegotiating', async () => {
+    // Alice's 640×480 camera publishes h/m/l (640/320/160 px); Chromium encodes h and m of it (the
+    // SFU would forward the nearest flowing layer for l).
     // Both layers Chromium encodes keep flowing after the SFU's renegotiations (each pull is one):
     // an SFU offer without `a=simulcast:recv` would have paused all but h.
     const sentPerLayer = () =>
@@ -288,6 +287,12 @@ describe('sample: call UI', () => {
           async () => preferred(),
           (p) => p.length === 1 && p[0] === rid,
           { timeoutMs: 5000 },
+        )
+        // What arrives is that layer: 640 px for h, 320 px for m.
+        await waitFor(
+          () => tile.evaluate((v: HTMLVideoElement) => v.videoWidth),
+          (w) => w === (rid === 'h' ? 640 : 320),
+          { timeoutMs: 10_000 },
         )
         await framesFlow(bob)
       }
