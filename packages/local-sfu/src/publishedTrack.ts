@@ -6,6 +6,7 @@ import {
   RtcpPayloadSpecificFeedback,
   RtpHeader,
   RtpPacket,
+  Vp8RtpPayload,
 } from 'werift'
 import { SimulatedLoss } from './simulatedLoss.js'
 
@@ -16,12 +17,30 @@ import { SimulatedLoss } from './simulatedLoss.js'
  */
 export const LAYER_STALE_MS = 1000
 
+/**
+ * Whether an RTP packet starts a VP8 keyframe: the first packet of a frame (payload descriptor
+ * S = 1, partition 0, RFC 7741 §4.2) whose VP8 payload header says key frame (P = 0, RFC 6386
+ * §9.1). werift parses both. Opus and VP8 are the only codecs the local SFU negotiates.
+ */
+function startsVp8Keyframe(rtp: RtpPacket): boolean {
+  try {
+    const vp8 = Vp8RtpPayload.deSerialize(rtp.payload)
+    return vp8.payloadHeaderExist && vp8.isKeyframe
+  } catch {
+    return false
+  }
+}
+
 /** What one subscriber of a {@link PublishedTrack} receives. */
 export class Subscription {
   /** rid (RFC 8851) the subscriber asked for; `undefined` = the publisher's first layer. */
   preferredRid: string | undefined
   /** Layer currently forwarded ('' for a non-simulcast track). */
   currentRid: string | undefined
+  /** Layer to switch to at its next keyframe (the current one keeps flowing until then). */
+  pendingRid: string | undefined
+  /** When the pending switch last asked for a keyframe (ms epoch). */
+  private pendingAskedAt = 0
   /** Test hook: drops `downlinkLoss()` of the packets on the way to this subscriber. */
   private readonly loss: SimulatedLoss
 
@@ -47,22 +66,55 @@ export class Subscription {
   }
 
   /**
-   * Chooses the layer to forward ({@link PublishedTrack.layerFor} the preferred rid). A switch
-   * asks the publisher for a keyframe of the new layer. The first choice does not: a new
-   * subscriber cannot receive until its answer is applied, which requests one then — and Chromium
-   * ignores a second request within 300 ms of the first (WebRTC's minimum keyframe interval), so
-   * asking early would delay the first frame.
+   * Chooses the layer to forward ({@link PublishedTrack.layerFor} the preferred rid). The first
+   * choice applies at once and asks for no keyframe: a new subscriber cannot receive until its
+   * answer is applied, which requests one then — and Chromium ignores a second request within
+   * 300 ms of the first (WebRTC's minimum keyframe interval), so asking early would delay the first
+   * frame. A later switch waits for a keyframe of the new layer (asked for now) and keeps the
+   * current layer flowing until it comes, so the picture never freezes on a switch — unless the
+   * current layer has stopped, when waiting would only prolong the gap.
    */
-  selectLayer(): void {
+  selectLayer(now = Date.now()): void {
     const next = this.track.layerFor(this.preferredRid)
-    if (next === this.currentRid) return
-    const first = this.currentRid === undefined
-    if (!first) {
-      // A layer switch is a new source: keep the subscriber's seq/timestamp continuous.
-      this.sender.replaceRTP({ sequenceNumber: 0, timestamp: 0 }, true)
+    if (next === this.currentRid) {
+      this.pendingRid = undefined
+      return
     }
-    this.currentRid = next
-    if (!first) this.track.requestKeyframe(next)
+    if (this.currentRid === undefined || next === undefined) {
+      this.currentRid = next
+      return
+    }
+    if (!this.track.isFlowing(this.currentRid, now)) {
+      this.switchTo(next)
+      this.track.requestKeyframe(next)
+      return
+    }
+    if (this.pendingRid === next) return
+    this.pendingRid = next
+    this.pendingAskedAt = now
+    this.track.requestKeyframe(next)
+  }
+
+  /**
+   * Called for each packet of layer `rid` before it is forwarded: completes a pending switch at
+   * the first packet of a keyframe, and asks again for one if none came within
+   * {@link LAYER_STALE_MS} (a lost PLI, or one inside the publisher's minimum keyframe interval).
+   */
+  onLayerPacket(rid: string, isKeyframeStart: () => boolean, now: number): void {
+    if (this.pendingRid !== rid) return
+    if (isKeyframeStart()) {
+      this.switchTo(rid)
+    } else if (now - this.pendingAskedAt > LAYER_STALE_MS) {
+      this.pendingAskedAt = now
+      this.track.requestKeyframe(rid)
+    }
+  }
+
+  private switchTo(rid: string): void {
+    // A layer switch is a new source: keep the subscriber's seq/timestamp continuous.
+    this.sender.replaceRTP({ sequenceNumber: 0, timestamp: 0 }, true)
+    this.currentRid = rid
+    this.pendingRid = undefined
   }
 
   /** Stops forwarding to this subscriber. */
@@ -136,6 +188,11 @@ export class PublishedTrack {
     return now - (this.lastLayerRtpAt.get(rid) ?? 0) > LAYER_STALE_MS
   }
 
+  /** Whether layer `rid` ('' for a single-layer track) is sending (RTP within {@link LAYER_STALE_MS}). */
+  isFlowing(rid: string, now = Date.now()): boolean {
+    return !this.isStale(rid, now)
+  }
+
   /**
    * The layer to forward to a subscriber preferring `preferredRid`: that layer while it flows
    * ({@link rids}); else the flowing layer nearest to it in the publisher's order, the smaller one
@@ -182,13 +239,19 @@ export class PublishedTrack {
     this.lastRtpAt = now
     this.packetsReceived++
     let out: RtpPacket | undefined
+    let keyframeStart: boolean | undefined
+    const isKeyframeStart = () => {
+      keyframeStart ??= startsVp8Keyframe(rtp)
+      return keyframeStart
+    }
     for (const sub of this.subscriptions) {
       // No layer yet, or the forwarded one paused while this one flows: move.
       if (
         sub.currentRid === undefined ||
         (sub.currentRid !== rid && this.isStale(sub.currentRid, now))
       )
-        sub.selectLayer()
+        sub.selectLayer(now)
+      sub.onLayerPacket(rid, isKeyframeStart, now)
       if (sub.currentRid !== rid || sub.shouldDrop()) continue
       out ??= new RtpPacket(new RtpHeader({ ...rtp.header, extensions: [] }), rtp.payload)
       sub.sender.sendRtp(out).catch(() => {})

@@ -32,7 +32,10 @@ function publishedWithSend(offered: string[], arrived: string[]) {
       },
     } as unknown as MediaStreamTrack)
   }
-  const send = (rid: string) => inputs.get(rid)?.(new RtpPacket(new RtpHeader(), Buffer.alloc(0)))
+  // VP8 (RFC 7741): descriptor S=1 PID=0, then payload header P=0 (keyframe) or P=1 (delta frame).
+  const payloads = { key: [0x10, 0x00, 0, 0], delta: [0x10, 0x01, 0, 0], middle: [0x00, 0, 0, 0] }
+  const send = (rid: string, frame: keyof typeof payloads = 'delta') =>
+    inputs.get(rid)?.(new RtpPacket(new RtpHeader(), Buffer.from(payloads[frame])))
   for (const rid of arrived) send(rid)
   return { track, send }
 }
@@ -82,8 +85,34 @@ describe('PublishedTrack forwarding across paused layers', () => {
     expect(sub.currentRid).toBe('h')
     expect(forwarded.at(-1)).toBe(1000) // h's packets reach the subscriber
     vi.setSystemTime(1600)
-    send('m') // m is back
+    send('m') // m is back: the subscriber moves at its next keyframe, h flowing meanwhile
+    expect(sub.pendingRid).toBe('m')
+    expect(sub.currentRid).toBe('h')
+    send('m', 'key')
     expect(sub.currentRid).toBe('m')
     expect(track.rids()).toEqual(['h', 'm'])
+  })
+
+  it('should switch layers at a keyframe of the new one, forwarding the old one until then', () => {
+    vi.useFakeTimers({ now: 0 })
+    const { track, send } = publishedWithSend(['h', 'm', 'l'], ['h', 'm'])
+    const forwarded: number[] = []
+    const sender = {
+      sendRtp: async (rtp: RtpPacket) => void forwarded.push(rtp.header.ssrc),
+      replaceRTP: () => {},
+    } as unknown as RTCRtpSender
+    const sub = track.subscribe(sender, 'h')
+    sub.preferredRid = 'm'
+    sub.selectLayer()
+    expect([sub.currentRid, sub.pendingRid]).toEqual(['h', 'm'])
+    send('m', 'delta')
+    send('m', 'middle')
+    send('h')
+    expect(forwarded).toEqual([1000]) // only h's packet reached the subscriber
+    send('m', 'key')
+    send('h')
+    send('m')
+    expect([sub.currentRid, sub.pendingRid]).toEqual(['m', undefined])
+    expect(forwarded).toEqual([1000, 1001, 1001]) // from m's keyframe on, only m
   })
 })
