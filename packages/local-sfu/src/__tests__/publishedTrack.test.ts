@@ -64,17 +64,23 @@ describe('PublishedTrack.layerFor', () => {
   })
 })
 
+/** A subscriber's sender that records the SSRC (layer) of every packet forwarded to it. */
+function recordingSender() {
+  const forwarded: number[] = []
+  const sender = {
+    sendRtp: async (rtp: RtpPacket) => void forwarded.push(rtp.header.ssrc),
+    replaceRTP: () => {},
+  } as unknown as RTCRtpSender
+  return { sender, forwarded }
+}
+
 describe('PublishedTrack forwarding across paused layers', () => {
   afterEach(() => vi.useRealTimers())
 
   it('should move a subscriber off a paused layer to the nearest flowing one, and back when it resumes', () => {
     vi.useFakeTimers({ now: 0 })
     const { track, send } = publishedWithSend(['h', 'm', 'l'], ['h', 'm'])
-    const forwarded: number[] = []
-    const sender = {
-      sendRtp: async (rtp: RtpPacket) => void forwarded.push(rtp.header.ssrc),
-      replaceRTP: () => {},
-    } as unknown as RTCRtpSender
+    const { sender, forwarded } = recordingSender()
     const sub = track.subscribe(sender, 'm')
     expect(sub.currentRid).toBe('m')
     // Chromium pauses m (its bandwidth estimate dropped); h keeps flowing.
@@ -96,11 +102,7 @@ describe('PublishedTrack forwarding across paused layers', () => {
   it('should switch layers at a keyframe of the new one, forwarding the old one until then', () => {
     vi.useFakeTimers({ now: 0 })
     const { track, send } = publishedWithSend(['h', 'm', 'l'], ['h', 'm'])
-    const forwarded: number[] = []
-    const sender = {
-      sendRtp: async (rtp: RtpPacket) => void forwarded.push(rtp.header.ssrc),
-      replaceRTP: () => {},
-    } as unknown as RTCRtpSender
+    const { sender, forwarded } = recordingSender()
     const sub = track.subscribe(sender, 'h')
     sub.preferredRid = 'm'
     sub.selectLayer()
