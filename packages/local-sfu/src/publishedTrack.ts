@@ -143,19 +143,14 @@ export class PublishedTrack {
   /** Packets received from the publisher, all layers. */
   packetsReceived = 0
   closed = false
-  /** rids of the simulcast offer in the publisher's order; `[]` for one layer. */
-  readonly offeredRids: readonly string[]
-  private readonly ridOrder: string[]
 
   constructor(
     readonly sessionId: string,
     readonly trackName: string,
     readonly transceiver: RTCRtpTransceiver,
     /** rids of the simulcast offer in the publisher's order; `[]` for one layer. */
-    rids: string[],
+    readonly offeredRids: readonly string[],
   ) {
-    this.ridOrder = rids
-    this.offeredRids = rids
     transceiver.onTrack.subscribe((track) => this.addLayer(track))
     for (const track of transceiver.receiver.tracks) this.addLayer(track)
   }
@@ -177,20 +172,15 @@ export class PublishedTrack {
    * forwarding such a layer would leave the subscriber black.
    */
   rids(now = Date.now()): string[] {
-    if (this.ridOrder.length === 0) return ['']
-    const received = this.ridOrder.filter((rid) => this.lastLayerRtpAt.has(rid))
-    const flowing = received.filter((rid) => !this.isStale(rid, now))
+    if (this.offeredRids.length === 0) return ['']
+    const received = this.offeredRids.filter((rid) => this.lastLayerRtpAt.has(rid))
+    const flowing = received.filter((rid) => this.isFlowing(rid, now))
     return flowing.length > 0 ? flowing : received
-  }
-
-  /** Whether layer `rid` has sent nothing for {@link LAYER_STALE_MS}. */
-  private isStale(rid: string, now: number): boolean {
-    return now - (this.lastLayerRtpAt.get(rid) ?? 0) > LAYER_STALE_MS
   }
 
   /** Whether layer `rid` ('' for a single-layer track) is sending (RTP within {@link LAYER_STALE_MS}). */
   isFlowing(rid: string, now = Date.now()): boolean {
-    return !this.isStale(rid, now)
+    return now - (this.lastLayerRtpAt.get(rid) ?? 0) <= LAYER_STALE_MS
   }
 
   /**
@@ -204,13 +194,13 @@ export class PublishedTrack {
     if (preferredRid === undefined || arrived.includes(preferredRid)) {
       return preferredRid ?? arrived[0]
     }
-    const wanted = this.ridOrder.indexOf(preferredRid)
+    const wanted = this.offeredRids.indexOf(preferredRid)
     if (wanted < 0) return arrived[0]
-    const distance = (rid: string) => Math.abs(this.ridOrder.indexOf(rid) - wanted)
+    const distance = (rid: string) => Math.abs(this.offeredRids.indexOf(rid) - wanted)
     return arrived.reduce<string | undefined>((best, rid) => {
       if (best === undefined) return rid
       const d = distance(rid) - distance(best)
-      return d < 0 || (d === 0 && this.ridOrder.indexOf(rid) > this.ridOrder.indexOf(best))
+      return d < 0 || (d === 0 && this.offeredRids.indexOf(rid) > this.offeredRids.indexOf(best))
         ? rid
         : best
     }, undefined)
@@ -227,7 +217,7 @@ export class PublishedTrack {
     if (this.closed) return
     const now = Date.now()
     const first = !this.ssrcs.has(rid)
-    const resumed = !first && this.isStale(rid, now)
+    const resumed = !first && !this.isFlowing(rid, now)
     this.lastLayerRtpAt.set(rid, now)
     if (first) {
       this.ssrcs.set(rid, rtp.header.ssrc)
@@ -248,7 +238,7 @@ export class PublishedTrack {
       // No layer yet, or the forwarded one paused while this one flows: move.
       if (
         sub.currentRid === undefined ||
-        (sub.currentRid !== rid && this.isStale(sub.currentRid, now))
+        (sub.currentRid !== rid && !this.isFlowing(sub.currentRid, now))
       )
         sub.selectLayer(now)
       sub.onLayerPacket(rid, isKeyframeStart, now)
