@@ -9,12 +9,14 @@ const BUDGETS: Record<string, number> = {
   // 7.0 kB measured after recovery hardening (was 5.7 kB at the first milestone).
   // 7.87 kB with adaptive simulcast (layers in the roster, chooseSimulcastLayer,
   // CallsRoom.setPreferredRid), speaker choice and uplink loss in the stats.
-  '@calls-kit/core': 8_000,
+  // 8.31 kB with room messages and chat (RoomClient.sendMessage, CallsRoom.sendMessage, RoomChat).
+  '@calls-kit/core': 8_500,
   // 11.1 kB measured with the call UI of issue 5 (devices, screen share, speaking, stats, ControlBar); includes core.
   // 12.05 kB with speaker selection (useAudioOutput, setSinkId in RoomAudio, the ControlBar menu)
   // and per-element autoplay-block tracking in RoomAudio.
   // 12.7 kB with adaptive simulcast (useAdaptiveLayer in every remote tile) on top.
-  '@calls-kit/react': 12_900,
+  // 13.74 kB with room messages and chat (useRoomMessages, useChat, <Chat>) and core's share of them.
+  '@calls-kit/react': 14_000,
 }
 
 describe('bundle size budget', () => {

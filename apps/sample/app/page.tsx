@@ -1,20 +1,23 @@
 'use client'
 import {
   CallsProvider,
+  Chat,
   ControlBar,
   DeviceMenus,
   ParticipantGrid,
   RoomAudio,
   useAudioLevel,
   useCallsSession,
+  useChat,
   useConnectionState,
   useConnectionStats,
   useLocalMedia,
   usePublishTrack,
+  useRoomMessages,
   useScreenShare,
   VideoTile,
 } from '@calls-kit/react'
-import { type FormEvent, type ReactNode, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
 
 const DEFAULT_ROOM = 'lobby'
 
@@ -56,6 +59,7 @@ function Call({
   })
   usePublishTrack(media.audioTrack, { source: 'microphone', muted: !media.micEnabled })
   const joined = joinState === 'joined'
+  const [chatOpen, setChatOpen] = useState(false)
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault()
@@ -96,6 +100,8 @@ function Call({
     <>
       <div className="controls">
         <ControlBar media={media} screenShare={screen} cameraOff="release" />
+        <ChatToggle open={chatOpen} onToggle={() => setChatOpen(!chatOpen)} />
+        <Reactions />
         <Stats />
         <span data-connection-state={connection}>{connection}</span>
       </div>
@@ -105,13 +111,72 @@ function Call({
         </div>
       )}
       {error && <p className="error">{error.message}</p>}
-      <ParticipantGrid
-        localVideoTrack={media.videoTrack}
-        localMuted={!media.micEnabled}
-        localScreenTrack={screen.videoTrack}
-      />
+      <div className="call">
+        <ParticipantGrid
+          localVideoTrack={media.videoTrack}
+          localMuted={!media.micEnabled}
+          localScreenTrack={screen.videoTrack}
+        />
+        {chatOpen && <Chat />}
+      </div>
       <RoomAudio />
     </>
+  )
+}
+
+/** Opens and closes the chat panel; shows how many messages came in while it was closed. */
+function ChatToggle({ open, onToggle }: { open: boolean; onToggle: () => void }): ReactNode {
+  const { messages } = useChat()
+  const [seen, setSeen] = useState(0)
+  useEffect(() => {
+    if (open) setSeen(messages.length)
+  }, [open, messages.length])
+  const unread = open ? 0 : messages.length - seen
+  return (
+    <button type="button" aria-pressed={open} onClick={onToggle} data-unread={unread}>
+      Chat{unread > 0 ? ` (${unread})` : ''}
+    </button>
+  )
+}
+
+const REACTIONS = ['👍', '🎉', '👏', '❤️'] as const
+type Reaction = (typeof REACTIONS)[number]
+
+/** Emoji reactions over room messages (topic `reaction`): each shows for 4 s on every page. */
+function Reactions(): ReactNode {
+  const [shown, setShown] = useState<Array<{ id: string; who: string; emoji: Reaction }>>([])
+  const show = (id: string, who: string, emoji: unknown) => {
+    // Other clients may send anything on this topic: only the known emojis are shown.
+    if (!REACTIONS.includes(emoji as Reaction)) return
+    setShown((list) => [...list, { id, who, emoji: emoji as Reaction }])
+    setTimeout(() => setShown((list) => list.filter((r) => r.id !== id)), 4000)
+  }
+  const { send } = useRoomMessages<Reaction>('reaction', (m) => show(m.id, m.from.name, m.data))
+  return (
+    <span className="reactions">
+      {REACTIONS.map((emoji) => (
+        <button
+          key={emoji}
+          type="button"
+          aria-label={`React ${emoji}`}
+          onClick={() =>
+            send(emoji).then(
+              (m) => show(m.id, 'You', m.data),
+              () => {},
+            )
+          }
+        >
+          {emoji}
+        </button>
+      ))}
+      <span role="log" aria-label="Reactions">
+        {shown.map((r) => (
+          <span key={r.id} data-reaction={r.emoji}>
+            {r.who} {r.emoji}
+          </span>
+        ))}
+      </span>
+    </span>
   )
 }
 

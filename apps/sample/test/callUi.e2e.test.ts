@@ -408,6 +408,32 @@ describe('sample: call UI', () => {
     await alice.getByRole('button', { name: 'Share screen' }).waitFor({ timeout: 2000 })
   })
 
+  it('should carry chat and reactions to the other page, under the sender’s roster name, with media untouched', async () => {
+    const before = negotiations.get(alice)
+    // Alice writes while Bob's panel is closed: his Chat button counts it.
+    await alice.getByRole('button', { name: /^Chat/ }).click()
+    const field = alice.getByLabel('Chat message')
+    await field.fill('hello Bob')
+    await field.press('Enter')
+    await alice
+      .locator('[data-calls-kit-chat-message][data-mine="true"]')
+      .filter({ hasText: 'hello Bob' })
+      .waitFor()
+    await bob.getByRole('button', { name: 'Chat (1)' }).waitFor()
+    await bob.getByRole('button', { name: /^Chat/ }).click()
+    const received = bob.locator('[data-calls-kit-chat-message][data-mine="false"]')
+    await received.filter({ hasText: 'hello Bob' }).waitFor()
+    expect(await received.locator('strong').allTextContents()).toEqual(['Alice'])
+    // A reaction shows on both pages, named by the roster.
+    await bob.getByRole('button', { name: 'React 🎉' }).click()
+    await alice.getByRole('log', { name: 'Reactions' }).getByText('Bob 🎉').waitFor()
+    await bob.getByRole('log', { name: 'Reactions' }).getByText('You 🎉').waitFor()
+    await framesFlow(bob)
+    expect(negotiations.get(alice)).toBe(before)
+    await alice.getByRole('button', { name: /^Chat/ }).click()
+    await bob.getByRole('button', { name: /^Chat/ }).click()
+  })
+
   it('should highlight the speaking participant on the other page', async () => {
     // Chromium's fake microphone beeps once a second.
     await remoteTile(bob, 'Alice')

@@ -1,8 +1,9 @@
 import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession.js'
 import { DevicePreferences } from './devicePreferences.js'
-import { isCallsApiError } from './errors.js'
+import { InvalidStateError, isCallsApiError } from './errors.js'
+import { RoomChat } from './roomChat.js'
 import { RoomClient } from './roomClient.js'
-import type { PublishedTrackInfo, Roster, TrackSource } from './roomTypes.js'
+import type { PublishedTrackInfo, RoomMessage, Roster, TrackSource } from './roomTypes.js'
 import { simulcastLayers } from './simulcast.js'
 import { type ReadonlyStore, StateStore } from './stateStore.js'
 import { type TrackLocator, trackKey } from './trackLocator.js'
@@ -89,6 +90,8 @@ export interface PublishOptions {
 export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   session: CallsSession
   readonly rooms: RoomClient
+  /** The room's text chat (messages on topic `'chat'`), kept from construction on. */
+  readonly chat: RoomChat
   readonly #options: CallsRoomOptions
   readonly #store: StateStore<CallsRoomState>
   readonly #preferences: DevicePreferences
@@ -107,6 +110,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   #stopRoster: () => void = () => {}
   #unwatchPageHide: () => void = noop
   #rosterListeners = new Set<(roster: Roster) => void>()
+  #messageListeners = new Set<(message: RoomMessage) => void>()
   /** Roster events received from the live stream (to order the join's answer against them). */
   #rosterEvents = 0
 
@@ -132,6 +136,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       audioOutputId: this.#preferences.get('audiooutput'),
     })
     this.#wireSession()
+    this.chat = new RoomChat(this)
   }
 
   getState = (): CallsRoomState => this.#store.getState()
@@ -199,9 +204,14 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
 
   #followRoster(): void {
     this.#stopRoster()
-    this.#stopRoster = this.rooms.subscribe(this.getState().room, (roster) => {
-      this.#rosterEvents++
-      for (const listener of this.#rosterListeners) listener(roster)
+    this.#stopRoster = this.rooms.subscribe(this.getState().room, {
+      onRoster: (roster) => {
+        this.#rosterEvents++
+        for (const listener of this.#rosterListeners) listener(roster)
+      },
+      onMessage: (message) => {
+        for (const listener of this.#messageListeners) listener(message)
+      },
     })
   }
 
@@ -209,6 +219,41 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   onRoster(listener: (roster: Roster) => void): () => void {
     this.#rosterListeners.add(listener)
     return () => this.#rosterListeners.delete(listener)
+  }
+
+  /**
+   * Calls `listener` with every message others send to the room (or to this participant) while
+   * joined — not with this participant's own ({@link sendMessage} returns those).
+   * @returns the unsubscribe.
+   */
+  onMessage(listener: (message: RoomMessage) => void): () => void {
+    this.#messageListeners.add(listener)
+    return () => this.#messageListeners.delete(listener)
+  }
+
+  /**
+   * Sends `data` (JSON, at most 16 KiB serialized) on `topic` to everyone in the room, or to the
+   * sessionIds in `options.to`. Delivered through the app route's event stream, not the SFU, so it
+   * works the same on Cloudflare and on the local SFU; a message sent while a receiver's stream is
+   * reconnecting is not replayed to it.
+   * @param topic - 1–64 characters of `A–Z a–z 0–9 . _ : -`, e.g. `'reaction'`.
+   * @returns the delivered message (`id`, `from`, `sentAt` stamped by the server).
+   * @throws InvalidStateError before {@link join} has finished; `CallsApiError` from the route
+   *   (403 not in the room, 413 too large, 429 `rate_limited`: see `RoomClient.sendMessage`).
+   */
+  async sendMessage<T>(
+    topic: string,
+    data: T,
+    options: { to?: string[] } = {},
+  ): Promise<RoomMessage<T>> {
+    const { joinState, room, session } = this.getState()
+    if (joinState !== 'joined' || !session.sessionId)
+      throw new InvalidStateError('join the room before sending messages')
+    return this.rooms.sendMessage(room, session.sessionId, {
+      topic,
+      data,
+      ...(options.to ? { to: options.to } : {}),
+    })
   }
 
   /**

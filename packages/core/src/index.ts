@@ -40,12 +40,16 @@ export {
   isCallsError,
   isInvalidStateError,
 } from './errors.js'
-export type { RoomClientOptions } from './roomClient.js'
+export type { ChatMessage, ChatRoom, RoomChatState } from './roomChat.js'
+export { CHAT_TOPIC, MAX_CHAT_TEXT_LENGTH, RoomChat } from './roomChat.js'
+export type { RoomClientOptions, RoomSubscription } from './roomClient.js'
 export { RoomClient } from './roomClient.js'
 export type {
   Participant,
   ParticipantUpdate,
   PublishedTrackInfo,
+  RoomMessage,
+  RoomMessageRequest,
   Roster,
   SimulcastLayer,
   TrackSource,

@@ -1,5 +1,5 @@
 import { CallsApiError } from './errors.js'
-import type { ParticipantUpdate, Roster } from './roomTypes.js'
+import type { ParticipantUpdate, RoomMessage, RoomMessageRequest, Roster } from './roomTypes.js'
 
 /** Options of {@link RoomClient}. */
 export interface RoomClientOptions {
@@ -18,6 +18,16 @@ export interface RoomClientOptions {
   EventSource?: typeof EventSource
 }
 
+/** What {@link RoomClient.subscribe} calls while it follows a room. */
+export interface RoomSubscription {
+  /** The whole roster, at connect and after every change. */
+  onRoster: (roster: Roster) => void
+  /** Each message sent to the room (or to this session) by someone else. */
+  onMessage?: (message: RoomMessage) => void
+  /** The stream failed (the browser retries on its own). */
+  onError?: (event: Event) => void
+}
+
 /**
  * Browser client of the room routes of `createCallsHandler` (see docs/api-route.md): join, keep
  * alive, update the published track list, leave, read the roster, and follow it live over
@@ -27,7 +37,7 @@ export interface RoomClientOptions {
  * @example
  * const rooms = new RoomClient({ getSessionToken: () => session.getSessionToken() })
  * await rooms.join('lobby', session.sessionId, { name: 'Ada', tracks: [] })
- * const stop = rooms.subscribe('lobby', (roster) => render(roster))
+ * const stop = rooms.subscribe('lobby', { onRoster: render, onMessage: (m) => console.log(m.data) })
  */
 export class RoomClient {
   readonly #apiBase: string
@@ -48,13 +58,13 @@ export class RoomClient {
     return `/rooms/${encodeURIComponent(room)}/participants/${encodeURIComponent(sessionId)}`
   }
 
-  async #request(
+  async #request<T = Roster>(
     method: string,
     path: string,
     body?: unknown,
     sessionId?: string,
     keepalive = false,
-  ): Promise<Roster> {
+  ): Promise<T> {
     const headers = new Headers()
     const token = this.#options.getSessionToken(sessionId)
     if (token) headers.set('calls-session-token', token)
@@ -78,7 +88,7 @@ export class RoomClient {
         json?.errorDescription ?? `${method} ${path} answered ${res.status}`,
       )
     }
-    return json as Roster
+    return json as T
   }
 
   /**
@@ -148,28 +158,52 @@ export class RoomClient {
   }
 
   /**
-   * Follows `room`'s roster live (`GET /rooms/:room/events`, Server-Sent Events `roster`): calls
-   * `onRoster` at connect and on every change. The browser reconnects on its own after a drop.
+   * Sends a message to `room` as `sessionId`, which must be in it (`POST /rooms/:room/messages`).
+   * @returns the message as delivered: with its `id`, `from` (the roster name) and `sentAt`.
+   * @throws CallsApiError — 400 `invalid_request` (topic, recipients), 403 `forbidden` (not in
+   *   the room), 404 `not_found` (no recipient in the room), 413 `payload_too_large` (`data` over
+   *   16 KiB as JSON), 429 `rate_limited` (more than 20 at once or 5/s), 0 `network_error`.
+   */
+  sendMessage<T>(
+    room: string,
+    sessionId: string,
+    message: RoomMessageRequest & { data: T },
+  ): Promise<RoomMessage<T>> {
+    return this.#request<RoomMessage<T>>(
+      'POST',
+      `/rooms/${encodeURIComponent(room)}/messages`,
+      message,
+      sessionId,
+    )
+  }
+
+  /**
+   * Follows `room` live (`GET /rooms/:room/events`, Server-Sent Events, WHATWG HTML §9.2): the
+   * roster at connect and on every change (`event: roster`), and messages (`event: message`).
+   * The browser reconnects on its own after a drop; messages sent while it was down are missed.
    * @returns the function that stops following.
    */
-  subscribe(
-    room: string,
-    onRoster: (roster: Roster) => void,
-    onError?: (event: Event) => void,
-  ): () => void {
+  subscribe(room: string, handlers: RoomSubscription): () => void {
     const ES = this.#options.EventSource ?? globalThis.EventSource
     if (!ES) return () => {}
     const token = this.#options.getSessionToken()
     const url = `${this.#apiBase}/rooms/${encodeURIComponent(room)}/events${token ? `?token=${encodeURIComponent(token)}` : ''}`
     const source = new ES(url)
-    source.addEventListener('roster', (event) => {
-      try {
-        onRoster(JSON.parse((event as MessageEvent<string>).data) as Roster)
-      } catch {
-        // A malformed event is skipped; the next one carries the whole roster again.
-      }
-    })
-    if (onError) source.addEventListener('error', onError)
+    const on = <T>(event: string, handle: ((value: T) => void) | undefined) => {
+      if (!handle) return
+      source.addEventListener(event, (e) => {
+        let value: T
+        try {
+          value = JSON.parse((e as MessageEvent<string>).data) as T
+        } catch {
+          return // A malformed event is skipped; the next roster event carries the whole roster again.
+        }
+        handle(value)
+      })
+    }
+    on('roster', handlers.onRoster)
+    on('message', handlers.onMessage)
+    if (handlers.onError) source.addEventListener('error', handlers.onError)
     return () => source.close()
   }
 

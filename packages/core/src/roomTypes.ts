@@ -51,3 +51,34 @@ export interface ParticipantUpdate {
   name: string
   tracks: PublishedTrackInfo[]
 }
+
+/**
+ * A message sent to a room through the app route (`POST {apiBase}/rooms/:room/messages`) and
+ * delivered over the room's event stream (`event: message`): chat, reactions, app state — anything
+ * JSON. The server stamps `id`, `from` (the sender's roster entry, so nobody can pose as someone
+ * else) and `sentAt`.
+ * @typeParam T - the shape of `data` the app agreed on for `topic`.
+ */
+export interface RoomMessage<T = unknown> {
+  /** Unique per message (server-assigned UUID). */
+  id: string
+  room: string
+  /** What the message is about, 1–64 characters of `A–Z a–z 0–9 . _ : -`, e.g. `'chat'`. */
+  topic: string
+  /** The sender as the roster shows it. */
+  from: { sessionId: string; name: string }
+  /** The sessionIds it was addressed to; absent when sent to everyone in the room. */
+  to?: string[]
+  /** The payload, as sent (JSON; at most 16 KiB serialized). */
+  data: T
+  /** When the server accepted it (ms since epoch, server clock). */
+  sentAt: number
+}
+
+/** Body of `POST {apiBase}/rooms/:room/messages`. */
+export interface RoomMessageRequest {
+  topic: string
+  data: unknown
+  /** Send only to these sessionIds of the room (at most 64); everyone when absent. */
+  to?: string[]
+}

@@ -8,9 +8,11 @@
 export type {
   CallsRoomState,
   CallsSessionStatus,
+  ChatMessage,
   ConnectionStats,
   Participant,
   PublishedTrackInfo,
+  RoomMessage,
   Roster,
   SimulcastLayer,
   TrackLocator,
@@ -20,6 +22,8 @@ export type { AudioTrackProps } from './AudioTrack.js'
 export { AudioTrack } from './AudioTrack.js'
 export type { CallsProviderProps } from './CallsProvider.js'
 export { CallsProvider } from './CallsProvider.js'
+export type { ChatProps } from './Chat.js'
+export { Chat } from './Chat.js'
 export type { ControlBarProps } from './ControlBar.js'
 export { ControlBar } from './ControlBar.js'
 export { useCallsRoom, useMaybeCallsRoom } from './callsContext.js'
@@ -41,6 +45,8 @@ export { canSelectAudioOutput, useAudioOutput } from './useAudioOutput.js'
 export type { UseCallsSessionResult } from './useCallsSession.js'
 export { useCallsSession } from './useCallsSession.js'
 export { useCallsStore } from './useCallsStore.js'
+export type { UseChatResult } from './useChat.js'
+export { useChat } from './useChat.js'
 export { useConnectionQuality } from './useConnectionQuality.js'
 export type { ConnectionState } from './useConnectionState.js'
 export { useConnectionState, useConnectionStats } from './useConnectionState.js'
@@ -58,6 +64,8 @@ export type { UsePublishTrackOptions, UsePublishTrackResult } from './usePublish
 export { usePublishTrack } from './usePublishTrack.js'
 export type { UseRemoteTrackResult } from './useRemoteTrack.js'
 export { useRemoteTrack } from './useRemoteTrack.js'
+export type { UseRoomMessagesResult } from './useRoomMessages.js'
+export { useRoomMessages } from './useRoomMessages.js'
 export type { UseScreenShareOptions, UseScreenShareResult } from './useScreenShare.js'
 export { useScreenShare } from './useScreenShare.js'
 export type { VideoTileProps } from './VideoTile.js'

@@ -20,7 +20,8 @@ export interface FakeCallsRouteOptions {
 /**
  * A `fetch` that answers like `createCallsHandler` in front of an SFU, in memory: sessions `S1`,
  * `S2`, … with tokens `T1`, `T2`, …; pushes answered, pulls offered with mids from 100 (an SDP
- * built for {@link FakePeerConnection}), renegotiate/close accepted, rooms upserted in memory.
+ * built for {@link FakePeerConnection}), renegotiate/close accepted, rooms upserted in memory, room
+ * messages from a member answered `201` (ids `M1`, `M2`, …; no event stream: nothing is delivered).
  * For unit tests of clients; `calls` records every request.
  */
 export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
@@ -30,6 +31,7 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
   const calls: FakeRouteCall[] = []
   let nextMid = 100
   let nextSession = 1
+  let nextMessage = 1
   const rooms = new Map<string, Map<string, any>>()
   const roster = (room: string) => ({ room, participants: [...(rooms.get(room)?.values() ?? [])] })
   const fetch = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
@@ -68,6 +70,29 @@ export function createFakeCallsRoute(options: FakeCallsRouteOptions = {}): {
           ...body,
         })
       return Response.json(roster(room))
+    }
+    const messages = /^\/rooms\/([^/]+)\/messages$/.exec(path)
+    if (messages && method === 'POST') {
+      const room = messages[1] ?? ''
+      const sessionId = new Headers(init?.headers).get('calls-session-token')?.replace(/^T/, 'S')
+      const from = rooms.get(room)?.get(sessionId ?? '')
+      if (!from)
+        return Response.json(
+          { errorCode: 'forbidden', errorDescription: `not in room ${room}` },
+          { status: 403 },
+        )
+      return Response.json(
+        {
+          id: `M${nextMessage++}`,
+          room,
+          topic: body.topic,
+          from: { sessionId, name: from.name },
+          ...(body.to ? { to: body.to } : {}),
+          data: body.data,
+          sentAt: Date.now(),
+        },
+        { status: 201 },
+      )
     }
     const room = /^\/rooms\/([^/]+)$/.exec(path)
     if (room) return Response.json(roster(room[1] ?? ''))

@@ -64,6 +64,27 @@ describe('CallsRoom', () => {
     room.destroy()
   })
 
+  it('should send room messages only once joined, and log its own chat messages', async () => {
+    const { room, route } = newRoom()
+    await expect(room.sendMessage('chat', 'early')).rejects.toMatchObject({
+      name: 'InvalidStateError',
+    })
+    await room.join()
+    const reaction = await room.sendMessage('reaction', '👍', { to: ['S9'] })
+    expect(reaction).toMatchObject({ topic: 'reaction', from: { name: 'Ada' }, to: ['S9'] })
+    await room.chat.send('hello')
+    const posts = route.calls.filter((c) => c.path === '/rooms/lobby/messages')
+    expect(posts.map((c) => c.body)).toEqual([
+      { topic: 'reaction', data: '👍', to: ['S9'] },
+      { topic: 'chat', data: { text: 'hello' } },
+    ])
+    expect(posts[0]?.headers.get('calls-session-token')).toBe('T1')
+    expect(room.chat.getState().messages.map((m) => [m.data.text, m.mine])).toEqual([
+      ['hello', true],
+    ])
+    room.destroy()
+  })
+
   it('should be joined only once the join answered, and hand its roster to roster listeners', async () => {
     const { room, route } = newRoom()
     const log: string[] = []

@@ -41,6 +41,9 @@ class FakeEventSource extends EventTarget {
   emitRoster(data: string) {
     this.dispatchEvent(new MessageEvent('roster', { data }))
   }
+  emitMessage(data: string) {
+    this.dispatchEvent(new MessageEvent('message', { data }))
+  }
 }
 
 const update = {
@@ -188,7 +191,7 @@ describe('RoomClient', () => {
     })
     const seen: Roster[] = []
     const onError = vi.fn()
-    const stop = rooms.subscribe('lobby', (r) => seen.push(r), onError)
+    const stop = rooms.subscribe('lobby', { onRoster: (r) => seen.push(r), onError })
     const source = FakeEventSource.last as FakeEventSource
     expect(source.url).toBe('/api/calls/rooms/lobby/events?token=a.b%2Bc')
     source.emitRoster(JSON.stringify({ room: 'lobby', participants: [] }))
@@ -198,5 +201,40 @@ describe('RoomClient', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     stop()
     expect(source.closed).toBe(true)
+  })
+
+  it('should deliver room messages from the stream and post its own with the session token', async () => {
+    const fetch = vi.fn(
+      async (_url: string | URL | Request, _init?: RequestInit) =>
+        new Response(JSON.stringify({ id: 'm1', topic: 'chat', data: { text: 'hi' } }), {
+          status: 201,
+        }),
+    )
+    const rooms = new RoomClient({
+      apiBase: '/api/calls',
+      fetch: fetch as unknown as typeof globalThis.fetch,
+      getSessionToken: (id) => (id ? `token-of-${id}` : 'viewer'),
+      EventSource: FakeEventSource as unknown as typeof EventSource,
+    })
+    const messages: unknown[] = []
+    const rosters: unknown[] = []
+    const stop = rooms.subscribe('lobby', {
+      onRoster: (r) => rosters.push(r),
+      onMessage: (m) => messages.push(m.data),
+    })
+    const source = FakeEventSource.last as FakeEventSource
+    source.emitMessage(JSON.stringify({ id: 'x', topic: 'chat', data: { text: 'yo' } }))
+    source.emitMessage('{broken')
+    expect(messages).toEqual([{ text: 'yo' }])
+    expect(rosters).toEqual([])
+    stop()
+
+    const sent = await rooms.sendMessage('lobby', 'S1', { topic: 'chat', data: { text: 'hi' } })
+    expect(sent.id).toBe('m1')
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit]
+    expect(url).toBe('/api/calls/rooms/lobby/messages')
+    expect(init.method).toBe('POST')
+    expect(new Headers(init.headers).get('calls-session-token')).toBe('token-of-S1')
+    expect(JSON.parse(init.body as string)).toEqual({ topic: 'chat', data: { text: 'hi' } })
   })
 })

@@ -11,7 +11,9 @@ import {
 } from '../api/schemas.js'
 import { CallsApiClient } from '../callsApiClient.js'
 import { CallsApiError, isCallsApiError } from '../errors.js'
+import type { RoomMessage } from '../roomTypes.js'
 import { MemoryRoomStore } from './memoryRoomStore.js'
+import { MessageRateLimit, type MessageRateLimitOptions } from './messageRateLimit.js'
 import type { RoomStore } from './roomStore.js'
 import { deriveTokenKey, SessionTokens } from './sessionTokens.js'
 
@@ -82,6 +84,11 @@ export interface CallsHandlerOptions {
   roomStore?: RoomStore
   /** Participants silent this long (ms) drop out of rooms (default store only). Defaults to `30000`. */
   heartbeatTimeoutMs?: number
+  /**
+   * How many room messages one session may send: `burst` at once, then `perSecond` (defaults 20
+   * and 5); beyond that `POST rooms/:room/messages` answers 429 `rate_limited`.
+   */
+  messageRateLimit?: MessageRateLimitOptions
   /** Keep-alive comment period of the roster event stream (ms). Defaults to `15000`. */
   keepAliveMs?: number
   /** `fetch` for upstream calls. Defaults to `globalThis.fetch`. */
@@ -120,6 +127,16 @@ const participantUpdateSchema = z.object({
     .max(16),
 })
 
+/** Largest room message payload (`data`, serialized as JSON): 16 KiB. */
+const MAX_MESSAGE_BYTES = 16 * 1024
+const roomMessageSchema = z.object({
+  topic: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'topic must be 1–64 characters of A–Z a–z 0–9 . _ : -'),
+  data: z.unknown().refine((data) => data !== undefined, 'data is required'),
+  to: z.array(z.string().min(1).max(128)).min(1).max(64).optional(),
+})
+
 const methodNotAllowed = (method: string): never => {
   throw new CallsApiError(405, 'method_not_allowed', `${method} is not allowed here`)
 }
@@ -148,6 +165,9 @@ async function readJson<S extends z.ZodType>(
  *   (Calls doc "Connection API", Handling Secrets).
  * - Rooms and presence (Calls has none): join/update/leave, roster `GET`, a Server-Sent Events
  *   stream of roster changes, heartbeat expiry; pulls only of tracks published in the caller's rooms.
+ * - Room messages (chat, reactions, app data): a participant posts JSON to its room, stamped with
+ *   its roster name, delivered on the others' event streams (to everyone or to chosen sessions),
+ *   at most 16 KiB each and rate-limited per session.
  * - The app's own access rules through `authorize` (who may start a call, join or view which
  *   room, under which name).
  *
@@ -164,6 +184,7 @@ export function createCallsHandler(
   const store =
     options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
   const keepAliveMs = options.keepAliveMs ?? 15_000
+  const messageRateLimit = new MessageRateLimit(options.messageRateLimit)
   let tokens: SessionTokens | undefined
   let upstream: { key: string; client: CallsApiClient } | undefined
 
@@ -336,25 +357,65 @@ export function createCallsHandler(
     await authorize(c.req.raw, { action: 'view', room })
     return c.json(await store.get(room))
   })
+  app.post('/rooms/:room/messages', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    const sender = await callerOf(c.req.raw)
+    const tooLarge = () =>
+      fail(413, 'payload_too_large', `a message's data may be at most ${MAX_MESSAGE_BYTES} bytes`)
+    // The envelope (topic, recipients) adds at most a few kB to the data's own limit.
+    if (Number(c.req.header('content-length') ?? 0) > MAX_MESSAGE_BYTES + 10_000) throw tooLarge()
+    const body = await readJson(c.req.raw, roomMessageSchema)
+    if (new TextEncoder().encode(JSON.stringify(body.data)).byteLength > MAX_MESSAGE_BYTES)
+      throw tooLarge()
+    const roster = await store.get(room)
+    const from = roster.participants.find((p) => p.sessionId === sender)
+    if (!from)
+      throw fail(403, 'forbidden', `session ${sender} is not in room ${room}: join it first`)
+    const present = new Set(roster.participants.map((p) => p.sessionId))
+    const to = body.to?.filter((id) => present.has(id))
+    if (to?.length === 0) throw fail(404, 'not_found', `none of the recipients is in room ${room}`)
+    const wait = messageRateLimit.take(sender)
+    if (wait > 0)
+      throw fail(429, 'rate_limited', `too many messages from this session; retry in ${wait} ms`)
+    const message: RoomMessage = {
+      id: crypto.randomUUID(),
+      room,
+      topic: body.topic,
+      from: { sessionId: sender, name: from.name },
+      ...(to ? { to } : {}),
+      data: body.data,
+      sentAt: Date.now(),
+    }
+    await store.publish(room, message)
+    return c.json(message, 201)
+  })
   app.get('/rooms/:room/events', async (c) => {
     const room = roomName.parse(c.req.param('room'))
-    await callerOf(c.req.raw, c.req.query('token'))
+    const viewer = await callerOf(c.req.raw, c.req.query('token'))
     await authorize(c.req.raw, { action: 'view', room })
     return streamSSE(c, async (stream) => {
       let open = true
-      const send = (data: unknown) =>
-        stream.writeSSE({ event: 'roster', data: JSON.stringify(data) }).catch(() => {})
-      const unsubscribe = store.subscribe(room, (roster) => void send(roster))
-      stream.onAbort(() => {
+      const send = (event: 'roster' | 'message', data: unknown) =>
+        stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {})
+      const unsubscribe = store.subscribe(room, (roster) => void send('roster', roster))
+      // Messages to everyone or to this viewer; not the viewer's own (its POST answered it).
+      const unsubscribeMessages = store.subscribeMessages(room, (message) => {
+        if (message.from.sessionId === viewer) return
+        if (message.to && !message.to.includes(viewer)) return
+        void send('message', message)
+      })
+      const stop = () => {
         open = false
         unsubscribe()
-      })
-      await send(await store.get(room))
+        unsubscribeMessages()
+      }
+      stream.onAbort(stop)
+      await send('roster', await store.get(room))
       while (open && !stream.aborted && !stream.closed) {
         await stream.sleep(keepAliveMs)
         if (open) await stream.write(': ping\n\n').catch(() => {})
       }
-      unsubscribe()
+      stop()
     })
   })
 
@@ -367,6 +428,7 @@ export function createCallsHandler(
     '/sessions/:sessionId',
     '/rooms/:room/participants/:sessionId',
     '/rooms/:room/events',
+    '/rooms/:room/messages',
     '/rooms/:room',
   ]) {
     app.all(path, (c) => methodNotAllowed(c.req.method))

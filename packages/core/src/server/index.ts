@@ -9,6 +9,8 @@ export type {
   Participant,
   ParticipantUpdate,
   PublishedTrackInfo,
+  RoomMessage,
+  RoomMessageRequest,
   Roster,
   TrackSource,
 } from '../roomTypes.js'
@@ -20,4 +22,5 @@ export {
 } from './createCallsHandler.js'
 export type { MemoryRoomStoreOptions } from './memoryRoomStore.js'
 export { MemoryRoomStore } from './memoryRoomStore.js'
+export type { MessageRateLimitOptions } from './messageRateLimit.js'
 export type { RoomStore } from './roomStore.js'

@@ -1,4 +1,4 @@
-import type { Participant, ParticipantUpdate, Roster } from '../roomTypes.js'
+import type { Participant, ParticipantUpdate, RoomMessage, Roster } from '../roomTypes.js'
 import type { RoomStore } from './roomStore.js'
 
 /** Options of {@link MemoryRoomStore}. */
@@ -15,7 +15,8 @@ export interface MemoryRoomStoreOptions {
  */
 export class MemoryRoomStore implements RoomStore {
   readonly #rooms = new Map<string, Map<string, { participant: Participant; seenAt: number }>>()
-  readonly #listeners = new Map<string, Set<(roster: Roster) => void>>()
+  readonly #listeners = new RoomListeners<Roster>()
+  readonly #messageListeners = new RoomListeners<RoomMessage>()
   readonly #timeoutMs: number
   readonly #now: () => number
   #sweeper: ReturnType<typeof setInterval> | undefined
@@ -48,14 +49,7 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   #notify(room: string): void {
-    const roster = this.#roster(room)
-    for (const listener of this.#listeners.get(room) ?? []) {
-      try {
-        listener(roster)
-      } catch {
-        // One listener's failure (a closed stream) must not stop the others.
-      }
-    }
+    this.#listeners.emit(room, this.#roster(room))
   }
 
   #expire(room: string): void {
@@ -123,15 +117,42 @@ export class MemoryRoomStore implements RoomStore {
   }
 
   subscribe(room: string, listener: (roster: Roster) => void): () => void {
-    let set = this.#listeners.get(room)
+    return this.#listeners.add(room, listener)
+  }
+
+  async publish(room: string, message: RoomMessage): Promise<void> {
+    this.#messageListeners.emit(room, message)
+  }
+
+  subscribeMessages(room: string, listener: (message: RoomMessage) => void): () => void {
+    return this.#messageListeners.add(room, listener)
+  }
+}
+
+/** Listeners by room; a room's set goes away with its last listener. */
+class RoomListeners<T> {
+  readonly #byRoom = new Map<string, Set<(value: T) => void>>()
+
+  add(room: string, listener: (value: T) => void): () => void {
+    let set = this.#byRoom.get(room)
     if (!set) {
       set = new Set()
-      this.#listeners.set(room, set)
+      this.#byRoom.set(room, set)
     }
     set.add(listener)
     return () => {
       set.delete(listener)
-      if (set.size === 0) this.#listeners.delete(room)
+      if (set.size === 0) this.#byRoom.delete(room)
+    }
+  }
+
+  emit(room: string, value: T): void {
+    for (const listener of this.#byRoom.get(room) ?? []) {
+      try {
+        listener(value)
+      } catch {
+        // One listener's failure (a closed stream) must not stop the others.
+      }
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ParticipantUpdate, Roster } from '../roomTypes.js'
+import type { ParticipantUpdate, RoomMessage, Roster } from '../roomTypes.js'
 
 /**
  * Where `createCallsHandler` keeps rooms. Async so that a shared store (Redis, a Durable Object,
@@ -16,4 +16,11 @@ export interface RoomStore {
   roomsOf(sessionId: string): Promise<string[]>
   /** Calls `listener` with the new roster after every change of `room`; returns the unsubscribe. */
   subscribe(room: string, listener: (roster: Roster) => void): () => void
+  /**
+   * Delivers `message` to every {@link subscribeMessages} listener of `room` — on every instance of
+   * the app, for a shared store (a pub/sub channel per room). Messages are not kept.
+   */
+  publish(room: string, message: RoomMessage): Promise<void>
+  /** Calls `listener` with every message published to `room`; returns the unsubscribe. */
+  subscribeMessages(room: string, listener: (message: RoomMessage) => void): () => void
 }

@@ -1,4 +1,12 @@
-import type { CallsRoomOptions, ParticipantUpdate, RoomClient, Roster } from '@calls-kit/core'
+import type {
+  CallsRoomOptions,
+  ParticipantUpdate,
+  RoomClient,
+  RoomMessage,
+  RoomMessageRequest,
+  RoomSubscription,
+  Roster,
+} from '@calls-kit/core'
 import { createFakeCallsRoute, FakePeerConnection } from '@calls-kit/testing'
 import { QueryClient } from '@tanstack/react-query'
 import { act, render } from '@testing-library/react'
@@ -6,9 +14,15 @@ import type { ReactNode } from 'react'
 import { CallsProvider } from '../CallsProvider.js'
 import { useCallsSession } from '../useCallsSession.js'
 
-/** A RoomClient stand-in whose roster the test controls (`setOthers`), as the SSE stream would push it. */
+/**
+ * A RoomClient stand-in whose roster and messages the test controls (`setOthers`, `deliver`), as
+ * the SSE stream would push them. `sendMessage` answers like the route unless `refuseMessages` is set.
+ */
 export class FakeRooms {
   readonly listeners = new Set<(r: Roster) => void>()
+  readonly messageListeners = new Set<(m: RoomMessage) => void>()
+  readonly sent: RoomMessageRequest[] = []
+  refuseMessages: Error | undefined
   readonly members = new Map<string, Roster['participants'][number]>()
   joins = 0
   constructor(readonly room = 'test') {}
@@ -41,9 +55,31 @@ export class FakeRooms {
   async getRoster() {
     return this.roster()
   }
-  subscribe(_room: string, listener: (r: Roster) => void) {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
+  subscribe(_room: string, { onRoster, onMessage }: RoomSubscription) {
+    this.listeners.add(onRoster)
+    if (onMessage) this.messageListeners.add(onMessage)
+    return () => {
+      this.listeners.delete(onRoster)
+      if (onMessage) this.messageListeners.delete(onMessage)
+    }
+  }
+  async sendMessage(room: string, sessionId: string, request: RoomMessageRequest) {
+    if (this.refuseMessages) throw this.refuseMessages
+    this.sent.push(request)
+    const name = this.members.get(sessionId)?.name ?? '?'
+    return { ...request, id: `M${this.sent.length}`, room, from: { sessionId, name }, sentAt: 0 }
+  }
+  /** Someone else's message arrives on the event stream. */
+  deliver(topic: string, data: unknown, from: [string, string] = ['R1', 'Ada']) {
+    const message = {
+      id: crypto.randomUUID(),
+      room: this.room,
+      topic,
+      from: { sessionId: from[0], name: from[1] },
+      data,
+      sentAt: Date.now(),
+    }
+    for (const l of this.messageListeners) l(message)
   }
   dispose() {}
   /** Other participants arrive/leave: `[sessionId, name][]` with a camera and mic each. */

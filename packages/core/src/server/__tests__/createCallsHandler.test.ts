@@ -62,6 +62,32 @@ async function publish(trackName = 'cam') {
   return s
 }
 
+/** Follows a room's event stream as `token`'s session: `next(event)` reads the next event, which must be of that kind. */
+async function followRoom(room: string, token: string, route = handler) {
+  const res = await route(
+    new Request(`http://app.test/api/calls/rooms/${room}/events?token=${token}`),
+  )
+  expect(res.headers.get('content-type')).toContain('text/event-stream')
+  const reader = res.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>
+  const decoder = new TextDecoder()
+  let buffer = ''
+  return {
+    async next(kind: 'roster' | 'message') {
+      while (!buffer.includes('\n\n')) buffer += decoder.decode((await reader.read()).value)
+      const event = buffer.slice(0, buffer.indexOf('\n\n'))
+      buffer = buffer.slice(buffer.indexOf('\n\n') + 2)
+      expect(event).toContain(`event: ${kind}`)
+      return JSON.parse(
+        event
+          .split('\n')
+          .find((l) => l.startsWith('data:'))
+          ?.slice(5) ?? 'null',
+      )
+    },
+    close: () => reader.cancel(),
+  }
+}
+
 describe('createCallsHandler: session routes', () => {
   it('should create a session upstream with the app secret and hand back a session token', async () => {
     const s = await newSession()
@@ -276,28 +302,8 @@ describe('createCallsHandler: rooms', () => {
     ]
     const a = await newSession()
     const b = await newSession()
-    const events = await handler(
-      new Request(`http://app.test/api/calls/rooms/sse/events?token=${a.sessionToken}`),
-    )
-    expect(events.headers.get('content-type')).toContain('text/event-stream')
-    const reader = events.body?.getReader() as ReadableStreamDefaultReader<Uint8Array>
-    const decoder = new TextDecoder()
-    let buffer = ''
-    const nextRoster = async () => {
-      while (!buffer.includes('\n\n')) buffer += decoder.decode((await reader.read()).value)
-      const [event, rest] = [
-        buffer.slice(0, buffer.indexOf('\n\n')),
-        buffer.slice(buffer.indexOf('\n\n') + 2),
-      ]
-      buffer = rest
-      expect(event).toContain('event: roster')
-      return JSON.parse(
-        event
-          .split('\n')
-          .find((l) => l.startsWith('data:'))
-          ?.slice(5) ?? 'null',
-      )
-    }
+    const events = await followRoom('sse', a.sessionToken)
+    const nextRoster = () => events.next('roster')
     expect((await nextRoster()).participants).toEqual([])
     await call(
       'PUT',
@@ -319,8 +325,121 @@ describe('createCallsHandler: rooms', () => {
     expect(listed.json).toEqual(both)
     await call('DELETE', `/rooms/sse/participants/${b.sessionId}`, undefined, b.sessionToken)
     expect((await nextRoster()).participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
-    await reader.cancel()
+    await events.close()
     expect((await call('GET', '/rooms/sse')).status).toBe(401)
+  })
+})
+
+describe('createCallsHandler: room messages', () => {
+  async function joined(room: string, name: string, route = handler) {
+    const s = await newSession()
+    const res = await route(
+      new Request(`http://app.test/api/calls/rooms/${room}/participants/${s.sessionId}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'calls-session-token': s.sessionToken },
+        body: JSON.stringify({ name, tracks: [] }),
+      }),
+    )
+    expect(res.status).toBe(200)
+    return s
+  }
+
+  it('should deliver a message to the others in the room, from the sender’s roster name, and a direct one only to its recipient', async () => {
+    const ada = await joined('msg', 'Ada')
+    const bob = await joined('msg', 'Bob')
+    const cy = await joined('msg', 'Cy')
+    const adaEvents = await followRoom('msg', ada.sessionToken)
+    const bobEvents = await followRoom('msg', bob.sessionToken)
+    const cyEvents = await followRoom('msg', cy.sessionToken)
+    for (const events of [adaEvents, bobEvents, cyEvents]) await events.next('roster')
+
+    // The body cannot choose its sender: `from` comes from the roster.
+    const sent = await call(
+      'POST',
+      '/rooms/msg/messages',
+      { topic: 'chat', data: { text: 'hi all' }, from: { sessionId: cy.sessionId, name: 'Cy' } },
+      bob.sessionToken,
+    )
+    expect(sent.status).toBe(201)
+    expect(sent.json).toMatchObject({
+      room: 'msg',
+      topic: 'chat',
+      from: { sessionId: bob.sessionId, name: 'Bob' },
+      data: { text: 'hi all' },
+    })
+    expect(sent.json.to).toBeUndefined()
+    expect(await adaEvents.next('message')).toEqual(sent.json)
+    expect(await cyEvents.next('message')).toEqual(sent.json)
+
+    const direct = await call(
+      'POST',
+      '/rooms/msg/messages',
+      { topic: 'reaction', data: '👍', to: [cy.sessionId, 'gone-session'] },
+      ada.sessionToken,
+    )
+    expect(direct.status).toBe(201)
+    expect(direct.json.to).toEqual([cy.sessionId])
+    expect(await cyEvents.next('message')).toEqual(direct.json)
+    // Bob's stream skipped the direct message and his own: the next thing he sees is Cy's broadcast.
+    const last = await call('POST', '/rooms/msg/messages', { topic: 't', data: 1 }, cy.sessionToken)
+    expect((await bobEvents.next('message')).id).toBe(last.json.id)
+    expect((await adaEvents.next('message')).id).toBe(last.json.id)
+    await Promise.all([adaEvents, bobEvents, cyEvents].map((e) => e.close()))
+  })
+
+  it('should refuse bad messages with Calls-style 4xx and keep delivering the good ones', async () => {
+    const ada = await joined('bad', 'Ada')
+    const bob = await joined('bad', 'Bob')
+    const outsider = await newSession()
+    const bobEvents = await followRoom('bad', bob.sessionToken)
+    await bobEvents.next('roster')
+    const send = (body: unknown, token?: string) => call('POST', '/rooms/bad/messages', body, token)
+    const refusals: Array<[unknown, string | undefined, number, string]> = [
+      [{ topic: 'chat', data: 'x' }, undefined, 401, 'unauthorized'],
+      [{ topic: 'chat', data: 'x' }, outsider.sessionToken, 403, 'forbidden'],
+      [{ topic: 'chat', data: 'x'.repeat(17_000) }, ada.sessionToken, 413, 'payload_too_large'],
+      [{ topic: 'no spaces', data: 'x' }, ada.sessionToken, 400, 'invalid_request'],
+      [{ topic: 'chat' }, ada.sessionToken, 400, 'invalid_request'],
+      [{ topic: 'chat', data: 'x', to: [] }, ada.sessionToken, 400, 'invalid_request'],
+      [{ topic: 'chat', data: 'x', to: ['nobody'] }, ada.sessionToken, 404, 'not_found'],
+      ['{not json', ada.sessionToken, 400, 'invalid_json'],
+    ]
+    for (const [body, token, status, errorCode] of refusals) {
+      const res = await send(body, token)
+      expect([res.status, res.json?.errorCode]).toEqual([status, errorCode])
+      expect(res.json.errorDescription).toEqual(expect.any(String))
+    }
+    expect((await call('GET', '/rooms/bad/messages', undefined, ada.sessionToken)).status).toBe(405)
+    const ok = await send({ topic: 'chat', data: { text: 'still here' } }, ada.sessionToken)
+    expect(ok.status).toBe(201)
+    expect((await bobEvents.next('message')).data).toEqual({ text: 'still here' })
+    await bobEvents.close()
+  })
+
+  it('should answer 429 rate_limited past the burst, per session, and accept again after the refill', async () => {
+    let now = 1_000_000
+    const route = createCallsHandler({
+      ...routeOptions,
+      messageRateLimit: { burst: 3, perSecond: 1, now: () => now },
+    })
+    const ada = await joined('rate', 'Ada', route)
+    const bob = await joined('rate', 'Bob', route)
+    const send = (s: { sessionToken: string }) =>
+      route(
+        new Request('http://app.test/api/calls/rooms/rate/messages', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'calls-session-token': s.sessionToken },
+          body: JSON.stringify({ topic: 'chat', data: 'x' }),
+        }),
+      ).then(async (r) => [r.status, ((await r.json()) as { errorCode?: string }).errorCode])
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await send(ada))[0])
+    expect(statuses).toEqual([201, 201, 201, 429])
+    expect(await send(ada)).toEqual([429, 'rate_limited'])
+    expect((await send(bob))[0]).toBe(201) // another session has its own budget
+    now += 1000
+    expect((await send(ada))[0]).toBe(201)
+    expect((await send(ada))[0]).toBe(429)
   })
 })
 
