@@ -14,6 +14,7 @@ import { runFanoutBench } from './fanout/fanoutBench'
 import { runJoinFirstFrameBench } from './joinFirstFrame'
 import { runPullTracksBench } from './pullTracks'
 import { runRendersPerJoinBench } from './renders/rendersPerJoin'
+import { runRoomMessagesBench } from './roomMessages'
 
 /** One row of the results table. */
 interface Row {
@@ -83,6 +84,16 @@ await step('pull', async () => {
       how: 'CallsSession.pull ×N in one tick (Chromium, app route, local SFU); requests counted at the route; time until every track decoded a frame, median of 3',
     })
   }
+})
+
+await step('messages', async () => {
+  const r = await runRoomMessagesBench()
+  rows.push({
+    metric: 'room message send → delivered',
+    value: `${fmt(r.deliveryMedianMs)} median, ${fmt(r.deliveryP90Ms)} p90 (201 answer ${fmt(r.answerMedianMs)} median)`,
+    unit: 'ms',
+    how: `CallsRoom.sendMessage on one Chromium page → onMessage on another (app route POST, Server-Sent Events), ${r.messages} messages one at a time, Date.now() on one machine`,
+  })
 })
 
 await step('fanout', async () => {
