@@ -12,6 +12,8 @@ import {
   useConnectionState,
   useConnectionStats,
   useLocalMedia,
+  useLocalMetadata,
+  useParticipants,
   usePublishTrack,
   useRoomMessages,
   useScreenShare,
@@ -102,6 +104,7 @@ function Call({
         <ControlBar media={media} screenShare={screen} cameraOff="release" />
         <ChatToggle open={chatOpen} onToggle={() => setChatOpen(!chatOpen)} />
         <Reactions />
+        <RaiseHand />
         <Stats />
         <span data-connection-state={connection}>{connection}</span>
       </div>
@@ -177,6 +180,32 @@ function Reactions(): ReactNode {
         ))}
       </span>
     </span>
+  )
+}
+
+/**
+ * Raise/lower a hand: participant metadata (`{handRaised}`) in the roster, so people who join later
+ * see it too — unlike a reaction, which is a one-off room message.
+ */
+function RaiseHand(): ReactNode {
+  const [metadata, setMetadata] = useLocalMetadata()
+  const raised = metadata.handRaised === true
+  const hands = useParticipants().filter((p) => p.metadata?.handRaised === true)
+  return (
+    <>
+      <button
+        type="button"
+        aria-pressed={raised}
+        onClick={() => setMetadata({ ...metadata, handRaised: !raised })}
+      >
+        {raised ? 'Lower hand' : 'Raise hand'}
+      </button>
+      {hands.length > 0 && (
+        <span role="status" aria-label="Raised hands">
+          ✋ {hands.map((p) => (p.isLocal ? 'You' : p.name)).join(', ')}
+        </span>
+      )}
+    </>
   )
 }
 

@@ -408,7 +408,7 @@ describe('sample: call UI', () => {
     await alice.getByRole('button', { name: 'Share screen' }).waitFor({ timeout: 2000 })
   })
 
-  it('should carry chat and reactions to the other page, under the sender’s roster name, with media untouched', async () => {
+  it('should carry chat, reactions and a raised hand to the other page, under the sender’s roster name, with media untouched', async () => {
     const before = negotiations.get(alice)
     // Alice writes while Bob's panel is closed: his Chat button counts it.
     await alice.getByRole('button', { name: /^Chat/ }).click()
@@ -428,6 +428,12 @@ describe('sample: call UI', () => {
     await bob.getByRole('button', { name: 'React 🎉' }).click()
     await alice.getByRole('log', { name: 'Reactions' }).getByText('Bob 🎉').waitFor()
     await bob.getByRole('log', { name: 'Reactions' }).getByText('You 🎉').waitFor()
+    // A raised hand is roster state (participant metadata): the other page lists it until lowered.
+    await alice.getByRole('button', { name: 'Raise hand' }).click()
+    const hands = bob.getByRole('status', { name: 'Raised hands' })
+    await hands.getByText('✋ Alice').waitFor()
+    await alice.getByRole('button', { name: 'Lower hand' }).click()
+    await hands.waitFor({ state: 'detached' })
     await framesFlow(bob)
     expect(negotiations.get(alice)).toBe(before)
     await alice.getByRole('button', { name: /^Chat/ }).click()

@@ -3,7 +3,13 @@ import { DevicePreferences } from './devicePreferences.js'
 import { InvalidStateError, isCallsApiError } from './errors.js'
 import { RoomChat } from './roomChat.js'
 import { RoomClient } from './roomClient.js'
-import type { PublishedTrackInfo, RoomMessage, Roster, TrackSource } from './roomTypes.js'
+import type {
+  ParticipantMetadata,
+  PublishedTrackInfo,
+  RoomMessage,
+  Roster,
+  TrackSource,
+} from './roomTypes.js'
 import { simulcastLayers } from './simulcast.js'
 import { type ReadonlyStore, StateStore } from './stateStore.js'
 import { type TrackLocator, trackKey } from './trackLocator.js'
@@ -36,6 +42,8 @@ export interface CallsRoomState {
   room: string
   /** Display name of this participant. */
   name: string
+  /** What this participant shows others in the roster besides its name and tracks (`{}` = none). */
+  metadata: ParticipantMetadata
   /** Presence in the room: `idle` (not in), `joining`, `joined`, `leaving`. */
   joinState: 'idle' | 'joining' | 'joined' | 'leaving'
   /** The last join/leave error. */
@@ -128,6 +136,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#store = new StateStore<CallsRoomState>({
       room: options.room,
       name: options.name,
+      metadata: {},
       joinState: 'idle',
       error: undefined,
       session: this.session.getState(),
@@ -188,6 +197,16 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#store.setState({ remote })
   }
 
+  /** This participant's roster entry as the route takes it. */
+  #participantUpdate() {
+    const { name, metadata } = this.getState()
+    return {
+      name,
+      tracks: this.#publishedInfos(),
+      ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    }
+  }
+
   #publishedInfos(): PublishedTrackInfo[] {
     return Object.values(this.getState().local)
       .filter((t) => t.status === 'published')
@@ -195,11 +214,9 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   }
 
   async #syncRoster(): Promise<void> {
-    const { room, name, joinState, session } = this.getState()
+    const { room, joinState, session } = this.getState()
     if (joinState !== 'joined' || !session.sessionId) return
-    await this.rooms
-      .update(room, session.sessionId, { name, tracks: this.#publishedInfos() })
-      .catch(() => {})
+    await this.rooms.update(room, session.sessionId, this.#participantUpdate()).catch(() => {})
   }
 
   #followRoster(): void {
@@ -266,6 +283,16 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#store.setState({ audioOutputId: deviceId })
   }
 
+  /**
+   * Replaces what this participant shows others in the roster (e.g. `{handRaised: true}`; `{}`
+   * clears it): sent with the join, or at once when joined. At most 32 keys, 2 KiB as JSON — the
+   * route refuses more (400 `invalid_request`).
+   */
+  setMetadata(metadata: ParticipantMetadata): void {
+    this.#store.setState({ metadata })
+    void this.#syncRoster()
+  }
+
   /** Changes the display name (in the roster too when joined). */
   setName(name: string): void {
     if (name === this.getState().name) return
@@ -284,24 +311,21 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     try {
       const sessionId = await this.session.connect()
       await Promise.all(Object.keys(this.getState().local).map((name) => this.#push(name)))
-      const { room, name } = this.getState()
-      const tracks = this.#publishedInfos()
+      const { room } = this.getState()
+      const joinedAs = this.#participantUpdate()
       this.#followRoster()
       // The roster the join answers with is what the UI starts from (no extra roster read), and
       // 'joined' — which lets pulls start — waits for it: pulls are authorized by room membership.
       // The live stream wins over it: an event that came while the PUT was in flight may be newer
       // (someone joining at the same time), and the stream is ordered, the PUT answer is not.
       const eventsBefore = this.#rosterEvents
-      const roster = await this.rooms.join(room, sessionId, { name, tracks })
+      const roster = await this.rooms.join(room, sessionId, joinedAs)
       if (this.#rosterEvents === eventsBefore)
         for (const listener of this.#rosterListeners) listener(roster)
       this.#store.setState({ joinState: 'joined' })
       this.#watchPageHide()
-      // A rename, mute or publish while the join was in flight.
-      if (
-        this.getState().name !== name ||
-        JSON.stringify(this.#publishedInfos()) !== JSON.stringify(tracks)
-      )
+      // A rename, mute, publish or metadata change while the join was in flight.
+      if (JSON.stringify(this.#participantUpdate()) !== JSON.stringify(joinedAs))
         void this.#syncRoster()
       // A track that became ready while the join was in flight (publish() before 'joined' only
       // records it) is pushed now.

@@ -46,6 +46,7 @@ export type { RoomClientOptions, RoomSubscription } from './roomClient.js'
 export { RoomClient } from './roomClient.js'
 export type {
   Participant,
+  ParticipantMetadata,
   ParticipantUpdate,
   PublishedTrackInfo,
   RoomMessage,

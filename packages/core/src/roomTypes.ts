@@ -38,7 +38,16 @@ export interface Participant {
   /** When the participant joined (ms since epoch, server clock). */
   joinedAt: number
   tracks: PublishedTrackInfo[]
+  /** What the participant says about itself (a raised hand, a role, a status); absent when none. */
+  metadata?: ParticipantMetadata
 }
+
+/**
+ * A participant's own state that others see in the roster, e.g. `{handRaised: true}`: a JSON object
+ * of at most 32 keys (1–64 characters each), 2 KiB serialized. Like LiveKit's participant attributes
+ * or Daily's `userData`.
+ */
+export type ParticipantMetadata = Record<string, unknown>
 
 /** Everyone in a room, ordered by `joinedAt`. */
 export interface Roster {
@@ -50,6 +59,8 @@ export interface Roster {
 export interface ParticipantUpdate {
   name: string
   tracks: PublishedTrackInfo[]
+  /** Replaces the participant's metadata; absent or `{}` clears it. */
+  metadata?: ParticipantMetadata
 }
 
 /**

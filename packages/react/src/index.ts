@@ -11,6 +11,7 @@ export type {
   ChatMessage,
   ConnectionStats,
   Participant,
+  ParticipantMetadata,
   PublishedTrackInfo,
   RoomMessage,
   Roster,
@@ -53,6 +54,7 @@ export { useConnectionState, useConnectionStats } from './useConnectionState.js'
 export { useDevices } from './useDevices.js'
 export type { UseLocalMediaOptions, UseLocalMediaResult } from './useLocalMedia.js'
 export { useLocalMedia } from './useLocalMedia.js'
+export { useLocalMetadata } from './useLocalMetadata.js'
 export type { ParticipantWithLocal } from './useParticipants.js'
 export {
   useParticipant,

@@ -64,6 +64,23 @@ describe('CallsRoom', () => {
     room.destroy()
   })
 
+  it('should join with its metadata, update it in place when joined, and clear it', async () => {
+    const { room, route } = newRoom()
+    room.setMetadata({ handRaised: true })
+    await room.join()
+    room.setMetadata({ handRaised: false, role: 'host' })
+    room.setMetadata({})
+    await new Promise((r) => setTimeout(r, 0))
+    const puts = route.calls.filter((c) => c.method === 'PUT' && c.path.startsWith('/rooms/'))
+    expect(puts.map((c) => c.body.metadata)).toEqual([
+      { handRaised: true },
+      { handRaised: false, role: 'host' },
+      undefined,
+    ])
+    expect(room.getState().metadata).toEqual({})
+    room.destroy()
+  })
+
   it('should send room messages only once joined, and log its own chat messages', async () => {
     const { room, route } = newRoom()
     await expect(room.sendMessage('chat', 'early')).rejects.toMatchObject({

@@ -104,6 +104,8 @@ const env = (name: string): string | undefined =>
 const TOKEN_HEADER = 'calls-session-token'
 
 const roomName = z.string().min(1).max(128)
+/** Largest participant metadata (serialized as JSON): 2 KiB. */
+const MAX_METADATA_BYTES = 2048
 const participantUpdateSchema = z.object({
   name: z.string().trim().min(1).max(64),
   tracks: z
@@ -125,6 +127,14 @@ const participantUpdateSchema = z.object({
       }),
     )
     .max(16),
+  metadata: z
+    .record(z.string().min(1).max(64), z.unknown())
+    .refine((m) => Object.keys(m).length <= 32, 'metadata may have at most 32 keys')
+    .refine(
+      (m) => new TextEncoder().encode(JSON.stringify(m)).byteLength <= MAX_METADATA_BYTES,
+      `metadata may be at most ${MAX_METADATA_BYTES} bytes as JSON`,
+    )
+    .optional(),
 })
 
 /** Largest room message payload (`data`, serialized as JSON): 16 KiB. */

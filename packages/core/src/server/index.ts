@@ -7,6 +7,7 @@
 export { CallsApiError } from '../errors.js'
 export type {
   Participant,
+  ParticipantMetadata,
   ParticipantUpdate,
   PublishedTrackInfo,
   RoomMessage,

@@ -81,6 +81,9 @@ export class MemoryRoomStore implements RoomStore {
       name: update.name,
       joinedAt: existing?.participant.joinedAt ?? now,
       tracks: update.tracks,
+      ...(update.metadata && Object.keys(update.metadata).length > 0
+        ? { metadata: update.metadata }
+        : {}),
     }
     const changed =
       !existing || JSON.stringify(existing.participant) !== JSON.stringify(participant)

@@ -330,6 +330,35 @@ describe('createCallsHandler: rooms', () => {
   })
 })
 
+describe('createCallsHandler: participant metadata', () => {
+  it('should show a participant’s metadata in the roster, replace and clear it, and refuse too much', async () => {
+    const a = await newSession()
+    const put = (body: unknown) =>
+      call('PUT', `/rooms/meta/participants/${a.sessionId}`, body, a.sessionToken)
+    const metadataOf = (res: { json: { participants: Array<{ metadata?: unknown }> } }) =>
+      res.json.participants[0]?.metadata
+    expect(
+      metadataOf(await put({ name: 'Ada', tracks: [], metadata: { handRaised: true } })),
+    ).toEqual({ handRaised: true })
+    expect(metadataOf(await put({ name: 'Ada', tracks: [], metadata: { role: 'host' } }))).toEqual({
+      role: 'host',
+    })
+    expect(metadataOf(await put({ name: 'Ada', tracks: [] }))).toBeUndefined()
+    const tooMuch = [
+      { big: 'x'.repeat(3000) },
+      Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`k${i}`, i])),
+      { ['k'.repeat(65)]: 1 },
+      ['not', 'an', 'object'],
+    ]
+    for (const metadata of tooMuch) {
+      const res = await put({ name: 'Ada', tracks: [], metadata })
+      expect([res.status, res.json.errorCode]).toEqual([400, 'invalid_request'])
+    }
+    const roster = await call('GET', '/rooms/meta', undefined, a.sessionToken)
+    expect(roster.json.participants.map((p: { name: string }) => p.name)).toEqual(['Ada'])
+  })
+})
+
 describe('createCallsHandler: room messages', () => {
   async function joined(room: string, name: string, route = handler) {
     const s = await newSession()
