@@ -239,7 +239,7 @@ describe('sample: call UI', () => {
     await again.close()
   })
 
-  it('should receive the simulcast layer that fits the tile as it is resized, without renegotiating', async () => {
+  it('should receive the simulcast layer that fits the tile as it is resized or scrolled away, without renegotiating', async () => {
     // Alice's 640×480 camera publishes h/m/l (640/320/160 px); Chromium encodes h and m of it (the
     // SFU would forward the nearest flowing layer for l).
     // Both layers Chromium encodes keep flowing after the SFU's renegotiations (each pull is one):
@@ -296,6 +296,25 @@ describe('sample: call UI', () => {
         )
         await framesFlow(bob)
       }
+      // Scrolled out of view, the tile asks for the smallest layer (l; the SFU forwards the
+      // nearest one that flows), and for its size again once back in view.
+      const inView = await tile.evaluate((v: HTMLVideoElement) => (v.clientWidth > 320 ? 'h' : 'm'))
+      await bob.evaluate(() => {
+        ;(document.querySelector('main') as HTMLElement).style.paddingTop = '3000px'
+      })
+      await waitFor(
+        async () => preferred(),
+        (p) => p[0] === 'l',
+        { timeoutMs: 5000 },
+      )
+      await bob.evaluate(() => {
+        ;(document.querySelector('main') as HTMLElement).style.paddingTop = ''
+      })
+      await waitFor(
+        async () => preferred(),
+        (p) => p[0] === inView,
+        { timeoutMs: 5000 },
+      )
     } finally {
       bob.off('request', onRequest)
       await bob.setViewportSize({ width: 1000, height: 700 })

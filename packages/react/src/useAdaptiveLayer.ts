@@ -6,9 +6,12 @@ import { useCallsRoom } from './callsContext.js'
 /**
  * Adaptive stream: receives the simulcast layer of a pulled video that fits the element showing
  * it — the smallest layer at least as wide as the element (CSS px × `devicePixelRatio`), so a
- * thumbnail costs a thumbnail's bandwidth. Follows resizes (`ResizeObserver`) and asks the SFU
- * only when the choice changes (`tracks/update`, no renegotiation). Nothing happens for a track
- * without layers or where `ResizeObserver` is missing.
+ * thumbnail costs a thumbnail's bandwidth — and the smallest layer while nobody can see it: the
+ * element scrolled out of view (`IntersectionObserver`) or the page hidden (a background tab,
+ * `document.visibilityState`, W3C Page Visibility). Follows resizes (`ResizeObserver`) and asks the
+ * SFU only when the choice changes (`tracks/update`, no renegotiation). Nothing happens for a track
+ * without layers or where `ResizeObserver` is missing; without `IntersectionObserver` the element
+ * counts as in view.
  * @param element - the `<video>` (or its box) showing the track.
  * @param locator - the pulled track (acquired elsewhere, e.g. by `useRemoteTrack`).
  * @param layers - the publisher's layers from the roster (`PublishedTrackInfo.layers`).
@@ -33,14 +36,31 @@ export function useAdaptiveLayer(
       return { rid, width: Number(width) }
     })
     let chosen: string | undefined
-    const observer = new ResizeObserver(() => {
-      const rid = chooseSimulcastLayer(known, el.clientWidth * (globalThis.devicePixelRatio || 1))
+    let inView = true
+    const choose = () => {
+      const seen = inView && document.visibilityState !== 'hidden'
+      const width = seen ? el.clientWidth * (globalThis.devicePixelRatio || 1) : 0
+      const rid = chooseSimulcastLayer(known, width)
       if (rid && rid !== chosen) {
         chosen = rid
         room.setPreferredRid({ sessionId, trackName }, rid)
       }
-    })
-    observer.observe(el)
-    return () => observer.disconnect()
+    }
+    const resizes = new ResizeObserver(choose)
+    resizes.observe(el)
+    const views =
+      typeof IntersectionObserver === 'undefined'
+        ? undefined
+        : new IntersectionObserver((entries) => {
+            inView = entries.at(-1)?.isIntersecting ?? inView
+            choose()
+          })
+    views?.observe(el)
+    document.addEventListener('visibilitychange', choose)
+    return () => {
+      resizes.disconnect()
+      views?.disconnect()
+      document.removeEventListener('visibilitychange', choose)
+    }
   }, [element, room, sessionId, trackName, layersKey])
 }
