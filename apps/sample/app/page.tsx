@@ -115,11 +115,14 @@ function Call({
       )}
       {error && <p className="error">{error.message}</p>}
       <div className="call">
-        <ParticipantGrid
-          localVideoTrack={media.videoTrack}
-          localMuted={!media.micEnabled}
-          localScreenTrack={screen.videoTrack}
-        />
+        <div className="stage">
+          <ParticipantGrid
+            localVideoTrack={media.videoTrack}
+            localMuted={!media.micEnabled}
+            localScreenTrack={screen.videoTrack}
+            pageSize={9}
+          />
+        </div>
         {chatOpen && <Chat />}
       </div>
       <RoomAudio />

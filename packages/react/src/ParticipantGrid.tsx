@@ -1,5 +1,5 @@
 'use client'
-import type { HTMLAttributes, ReactNode } from 'react'
+import { Fragment, type HTMLAttributes, type ReactNode, useState } from 'react'
 import { ParticipantTile } from './ParticipantTile.js'
 import { useCallsStore } from './useCallsStore.js'
 import { useConnectionQuality } from './useConnectionQuality.js'
@@ -14,20 +14,29 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
   localMuted?: boolean
   /** This tab's screen share, shown as its own tile. Defaults to none. */
   localScreenTrack?: MediaStreamTrack | null
+  /**
+   * Tiles per page; beyond it the grid pages (Previous/Next) and the tiles of other pages are not
+   * mounted, so their videos are not pulled at all. Defaults to `Infinity` (one page).
+   */
+  pageSize?: number
 }
 
 /**
- * Your own tile (its quality badge rates the whole connection), one tile per remote participant, and one per screen share, in join order (stable as people come and
- * go). Only the id list is read here, and each tile subscribes to its own participant: a join
- * re-renders the grid and mounts one tile, the existing tiles do not render.
- * Style with `[data-calls-kit-grid]`.
+ * Your own tile (its quality badge rates the whole connection), one tile per remote participant,
+ * and one per screen share, in join order (stable as people come and go). Only the id list is read
+ * here, and each tile subscribes to its own participant: a join re-renders the grid and mounts one
+ * tile, the existing tiles do not render. With `pageSize`, one page of tiles at a time: a
+ * `<nav data-calls-kit-grid-pagination>` with Previous/Next and "page of pages" shows when there is
+ * more than one page, and only the page's remote videos are pulled (audio is `<RoomAudio>`'s, so
+ * everyone is still heard). Style with `[data-calls-kit-grid]` (the tiles' container).
  * @example
- * <ParticipantGrid localVideoTrack={videoTrack} />
+ * <ParticipantGrid localVideoTrack={videoTrack} pageSize={9} />
  */
 export function ParticipantGrid({
   localVideoTrack,
   localMuted = false,
   localScreenTrack,
+  pageSize = Number.POSITIVE_INFINITY,
   ...divProps
 }: ParticipantGridProps): ReactNode {
   const ids = useRemoteParticipantIds()
@@ -37,9 +46,12 @@ export function ParticipantGrid({
     name: s.name,
     sessionId: s.session.sessionId,
   }))
-  return (
-    <div data-calls-kit-grid="" {...divProps}>
-      {localVideoTrack !== undefined && (
+  const [requestedPage, setPage] = useState(0)
+  const tiles: Array<{ key: string; render: () => ReactNode }> = []
+  if (localVideoTrack !== undefined)
+    tiles.push({
+      key: 'local',
+      render: () => (
         <VideoTile
           track={localVideoTrack ?? undefined}
           name={name}
@@ -48,8 +60,12 @@ export function ParticipantGrid({
           sessionId={sessionId}
           quality={quality}
         />
-      )}
-      {localScreenTrack && (
+      ),
+    })
+  if (localScreenTrack)
+    tiles.push({
+      key: 'local/screen',
+      render: () => (
         <VideoTile
           track={localScreenTrack}
           name={`${name} (screen)`}
@@ -57,13 +73,40 @@ export function ParticipantGrid({
           mirror={false}
           source="screen"
         />
+      ),
+    })
+  for (const id of ids) tiles.push({ key: id, render: () => <ParticipantTile sessionId={id} /> })
+  for (const id of screens)
+    tiles.push({
+      key: `${id}/screen`,
+      render: () => <ParticipantTile sessionId={id} source="screen" />,
+    })
+  const size = Math.max(1, Math.floor(pageSize))
+  const pages = Math.max(1, Math.ceil(tiles.length / size))
+  // People leaving can empty the last page: show the last one there is.
+  const page = Math.min(requestedPage, pages - 1)
+  const shown = Number.isFinite(size) ? tiles.slice(page * size, (page + 1) * size) : tiles
+  // One shape whether or not it pages, so the tiles do not remount when a page is added.
+  return (
+    <>
+      <div data-calls-kit-grid="" {...divProps}>
+        {shown.map((t) => (
+          <Fragment key={t.key}>{t.render()}</Fragment>
+        ))}
+      </div>
+      {pages > 1 && (
+        <nav data-calls-kit-grid-pagination="" aria-label="Participant pages">
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            Previous
+          </button>
+          <span aria-live="polite">
+            {page + 1} / {pages}
+          </span>
+          <button type="button" disabled={page === pages - 1} onClick={() => setPage(page + 1)}>
+            Next
+          </button>
+        </nav>
       )}
-      {ids.map((id) => (
-        <ParticipantTile key={id} sessionId={id} />
-      ))}
-      {screens.map((id) => (
-        <ParticipantTile key={`${id}/screen`} sessionId={id} source="screen" />
-      ))}
-    </div>
+    </>
   )
 }
