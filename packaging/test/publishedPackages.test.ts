@@ -87,6 +87,21 @@ describe('published packages', () => {
     })
   }
 
+  it('should run the calls-kit-bots CLI from its bin (bin → dist/botsCli.js)', async () => {
+    const cli = spawn(`${here}node_modules/.bin/calls-kit-bots`, ['--help'], { cwd: here })
+    let out = ''
+    cli.stdout.on('data', (chunk: Buffer) => {
+      out += chunk
+    })
+    const code = await new Promise((resolve) => cli.on('exit', resolve))
+    expect(code).toBe(0)
+    expect(out).toContain('usage: calls-kit-bots --url')
+    const refused = spawn(`${here}node_modules/.bin/calls-kit-bots`, ['--count', 'many'], {
+      cwd: here,
+    })
+    expect(await new Promise((resolve) => refused.on('exit', resolve))).toBe(2)
+  })
+
   it('should serve the Calls API from the calls-local-sfu CLI (bin → dist/cli.js)', async () => {
     const cli = spawn(`${here}node_modules/.bin/calls-local-sfu`, ['--port', '0'], { cwd: here })
     try {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { build } from 'esbuild'
+import { bundleGlobals } from './bundleGlobals.js'
 
 /** Options of {@link startTestServer}. */
 export interface TestServerOptions {
@@ -54,26 +54,7 @@ export interface TestServer {
  */
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const apiPrefix = options.apiPrefix ?? '/api/'
-  const globals = options.globals ?? {}
-  const contents = Object.entries(globals)
-    .map(
-      ([name, spec], i) =>
-        `import * as m${i} from '${spec}'; globalThis[${JSON.stringify(name)}] = m${i};`,
-    )
-    .join('\n')
-  const bundle = contents
-    ? await build({
-        stdin: { contents, resolveDir: options.resolveDir ?? process.cwd(), loader: 'ts' },
-        bundle: true,
-        write: false,
-        format: 'esm',
-        platform: 'browser',
-        target: 'es2022',
-        conditions: ['@calls-kit/source'],
-        logLevel: 'silent',
-      })
-    : undefined
-  const script = bundle?.outputFiles[0]?.text ?? ''
+  const script = await bundleGlobals(options.globals ?? {}, options.resolveDir)
   const page = `<!doctype html><meta charset="utf-8"><title>calls-kit test</title><script type="module" src="/globals.js"></script><body></body>`
   const requests: LoggedRequest[] = []
 

@@ -1,0 +1,79 @@
+import {
+  launchChromium,
+  RECORD_PEER_CONNECTIONS,
+  readInboundTotals,
+  startBots,
+  waitFor,
+} from '@calls-kit/testing'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type RunningSample, startSample } from '../server/startSample'
+
+describe('@calls-kit/testing startBots against the sample', () => {
+  let sample: RunningSample
+  let browser: Browser
+
+  beforeAll(async () => {
+    sample = await startSample({ port: 0, sfuPort: 0 })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await sample?.close()
+  })
+
+  it('should fill a room with bots a real page sees, hears from in chat, and sees leave', async () => {
+    const { bots, close } = await startBots({
+      url: sample.url,
+      room: 'bots',
+      count: 2,
+      browser,
+      resolveDir: import.meta.dirname,
+    })
+    expect(bots.map((b) => b.name)).toEqual(['Bot 1', 'Bot 2'])
+    expect(bots.every((b) => /^[0-9a-f]{32}$/.test(b.sessionId))).toBe(true)
+
+    const page = await (await browser.newContext()).newPage()
+    await page.addInitScript(RECORD_PEER_CONNECTIONS)
+    await page.goto(`${sample.url}?room=bots&name=Viewer`)
+    await page.getByRole('button', { name: 'Join' }).click()
+    const tiles = page.locator('[data-calls-kit-tile][data-local="false"]')
+    await waitFor(
+      () => tiles.locator('[data-calls-kit-name]').allTextContents(),
+      (names) => names.length === 2,
+    )
+    expect(await tiles.locator('[data-calls-kit-name]').allTextContents()).toEqual([
+      'Bot 1',
+      'Bot 2',
+    ])
+    // Each bot's canvas camera arrives: 320 px wide, frames decoding.
+    for (const video of await tiles.locator('video').all())
+      await waitFor(
+        () => video.evaluate((v: HTMLVideoElement) => v.videoWidth),
+        (w) => w === 320,
+        { timeoutMs: 20_000 },
+      )
+    const before = (await readInboundTotals(page, 'video')).framesDecoded
+    await waitFor(
+      () => readInboundTotals(page, 'video'),
+      (v) => v.framesDecoded > before + 20,
+    )
+
+    await page.getByRole('button', { name: /^Chat/ }).click()
+    await bots[0]?.sendChat('hello from a bot')
+    const message = page
+      .locator('[data-calls-kit-chat-message]')
+      .filter({ hasText: 'hello from a bot' })
+    await message.waitFor()
+    expect(await message.locator('strong').textContent()).toBe('Bot 1')
+    await bots[1]?.setMetadata({ handRaised: true })
+    await page.getByRole('status', { name: 'Raised hands' }).getByText('✋ Bot 2').waitFor()
+
+    await close()
+    await waitFor(
+      () => tiles.count(),
+      (n) => n === 0,
+    )
+    await page.context().close()
+  })
+})
