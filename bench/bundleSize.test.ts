@@ -17,7 +17,8 @@ const BUDGETS: Record<string, number> = {
   // 12.7 kB with adaptive simulcast (useAdaptiveLayer in every remote tile) on top.
   // 13.74 kB with room messages and chat (useRoomMessages, useChat, <Chat>) and core's share of them.
   // 14.17 kB with participant metadata, visibility in useAdaptiveLayer and ParticipantGrid pages.
-  '@calls-kit/react': 14_400,
+  // 14.55 kB with the grid's focus layout (Pin buttons, a screen share pinned on arrival).
+  '@calls-kit/react': 14_800,
 }
 
 describe('bundle size budget', () => {

@@ -406,7 +406,7 @@ describe('sample: call UI', () => {
     await aliceOwnTile.and(alice.locator('[data-quality="good"]')).waitFor({ timeout: 10_000 })
   })
 
-  it('should show a screen share as its own tile on the other page, and drop it when sharing stops', async () => {
+  it('should show a screen share as its own tile on the other page, pinned large, and drop it when sharing stops', async () => {
     await alice.getByRole('button', { name: 'Share screen' }).click()
     const tile = bob.locator('[data-calls-kit-tile][data-source="screen"]')
     await tile.waitFor({ timeout: 10_000 })
@@ -417,6 +417,18 @@ describe('sample: call UI', () => {
     )
     expect(width).toBeGreaterThan(640) // the fake screen is 1280×720, the camera 640×480
     await expect(tile.getByText('Alice (screen)').count()).resolves.toBe(1)
+    // Pinned on arrival: first and large on Bob's page; Unpin puts it back among the others.
+    expect(await tile.getAttribute('data-focused')).toBe('true')
+    expect(await bob.locator('[data-calls-kit-grid]').getAttribute('data-layout')).toBe('focus')
+    const firstWidth = () =>
+      bob
+        .locator('[data-calls-kit-tile]')
+        .first()
+        .evaluate((t) => t.clientWidth)
+    const pinnedWidth = await firstWidth()
+    await tile.getByRole('button', { name: 'Unpin Alice (screen)' }).click()
+    expect(await bob.locator('[data-calls-kit-grid]').getAttribute('data-layout')).toBe('grid')
+    expect(await firstWidth()).toBeLessThan(pinnedWidth)
     await alice.getByRole('button', { name: 'Stop sharing' }).click()
     await tile.waitFor({ state: 'detached', timeout: 5000 })
     // Ended from the browser's own UI: unpublished too, and the button is back to "Share screen".

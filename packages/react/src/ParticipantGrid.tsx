@@ -1,5 +1,5 @@
 'use client'
-import { Fragment, type HTMLAttributes, type ReactNode, useState } from 'react'
+import { Fragment, type HTMLAttributes, type ReactNode, useEffect, useRef, useState } from 'react'
 import { ParticipantTile } from './ParticipantTile.js'
 import { useCallsStore } from './useCallsStore.js'
 import { useConnectionQuality } from './useConnectionQuality.js'
@@ -19,16 +19,30 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
    * mounted, so their videos are not pulled at all. Defaults to `Infinity` (one page).
    */
   pageSize?: number
+  /**
+   * The tile shown large, the others beside it (a spotlight / pinned layout): `'local'`,
+   * `'local/screen'`, a participant's sessionId, or `'<sessionId>/screen'`; `null` for none. When
+   * set, the grid is controlled: a tile's Pin button calls `onFocusChange` and nothing else.
+   * When left `undefined` the grid decides: Pin pins a tile (Unpin unpins it), and a screen share
+   * someone starts is pinned.
+   */
+  focus?: string | null
+  /** Called with the tile key a Pin button asks for, or `null` for Unpin. */
+  onFocusChange?: (focus: string | null) => void
 }
 
 /**
  * Your own tile (its quality badge rates the whole connection), one tile per remote participant,
  * and one per screen share, in join order (stable as people come and go). Only the id list is read
  * here, and each tile subscribes to its own participant: a join re-renders the grid and mounts one
- * tile, the existing tiles do not render. With `pageSize`, one page of tiles at a time: a
- * `<nav data-calls-kit-grid-pagination>` with Previous/Next and "page of pages" shows when there is
- * more than one page, and only the page's remote videos are pulled (audio is `<RoomAudio>`'s, so
- * everyone is still heard). Style with `[data-calls-kit-grid]` (the tiles' container).
+ * tile, the existing tiles do not render.
+ * - Pages: with `pageSize`, one page of tiles at a time; a `<nav data-calls-kit-grid-pagination>`
+ *   with Previous/Next and "page / pages" shows when there is more than one page, and only the
+ *   page's remote videos are pulled (audio is `<RoomAudio>`'s, so everyone is still heard).
+ * - Focus: one tile pinned large (`data-focused="true"`, first in the grid, always shown) with the
+ *   grid's `data-layout="focus"`; each tile's Pin button pins or unpins it, and a screen share
+ *   that starts is pinned (see `focus`). Small tiles receive small simulcast layers by themselves.
+ * Style with `[data-calls-kit-grid]` (the tiles' container) and `[data-layout]`.
  * @example
  * <ParticipantGrid localVideoTrack={videoTrack} pageSize={9} />
  */
@@ -37,6 +51,8 @@ export function ParticipantGrid({
   localMuted = false,
   localScreenTrack,
   pageSize = Number.POSITIVE_INFINITY,
+  focus: controlledFocus,
+  onFocusChange,
   ...divProps
 }: ParticipantGridProps): ReactNode {
   const ids = useRemoteParticipantIds()
@@ -47,11 +63,38 @@ export function ParticipantGrid({
     sessionId: s.session.sessionId,
   }))
   const [requestedPage, setPage] = useState(0)
-  const tiles: Array<{ key: string; render: () => ReactNode }> = []
+  const [ownFocus, setOwnFocus] = useState<string | null>(null)
+  const focus = controlledFocus === undefined ? ownFocus : controlledFocus
+  // Uncontrolled: a screen share that starts is pinned (the newest one), and unpinned when it ends.
+  const sharedBefore = useRef<readonly string[]>([])
+  useEffect(() => {
+    if (controlledFocus !== undefined) return
+    const started = screens.filter((id) => !sharedBefore.current.includes(id)).at(-1)
+    sharedBefore.current = screens
+    if (started) setOwnFocus(`${started}/screen`)
+  }, [screens, controlledFocus])
+  // One stable Pin handler per tile (tiles are memoized), acting on the latest focus.
+  const latest = useRef({ focus, controlled: controlledFocus !== undefined, onFocusChange })
+  latest.current = { focus, controlled: controlledFocus !== undefined, onFocusChange }
+  const [pinHandlers] = useState(() => new Map<string, () => void>())
+  const pin = (key: string) => {
+    let handler = pinHandlers.get(key)
+    if (!handler) {
+      handler = () => {
+        const { focus, controlled, onFocusChange } = latest.current
+        const next = key === focus ? null : key
+        onFocusChange?.(next)
+        if (!controlled) setOwnFocus(next)
+      }
+      pinHandlers.set(key, handler)
+    }
+    return handler
+  }
+  const tiles: Array<{ key: string; render: (focused: boolean) => ReactNode }> = []
   if (localVideoTrack !== undefined)
     tiles.push({
       key: 'local',
-      render: () => (
+      render: (focused) => (
         <VideoTile
           track={localVideoTrack ?? undefined}
           name={name}
@@ -59,39 +102,57 @@ export function ParticipantGrid({
           muted={localMuted}
           sessionId={sessionId}
           quality={quality}
+          focused={focused}
+          onPin={pin('local')}
         />
       ),
     })
   if (localScreenTrack)
     tiles.push({
       key: 'local/screen',
-      render: () => (
+      render: (focused) => (
         <VideoTile
           track={localScreenTrack}
           name={`${name} (screen)`}
           isLocal
           mirror={false}
           source="screen"
+          focused={focused}
+          onPin={pin('local/screen')}
         />
       ),
     })
-  for (const id of ids) tiles.push({ key: id, render: () => <ParticipantTile sessionId={id} /> })
+  for (const id of ids)
+    tiles.push({
+      key: id,
+      render: (focused) => <ParticipantTile sessionId={id} focused={focused} onPin={pin(id)} />,
+    })
   for (const id of screens)
     tiles.push({
       key: `${id}/screen`,
-      render: () => <ParticipantTile sessionId={id} source="screen" />,
+      render: (focused) => (
+        <ParticipantTile
+          sessionId={id}
+          source="screen"
+          focused={focused}
+          onPin={pin(`${id}/screen`)}
+        />
+      ),
     })
+  // The pinned tile comes first and is always shown; the others page beside it.
+  const pinned = tiles.find((t) => t.key === focus)
+  const others = pinned ? tiles.filter((t) => t !== pinned) : tiles
   const size = Math.max(1, Math.floor(pageSize))
-  const pages = Math.max(1, Math.ceil(tiles.length / size))
+  const pages = Math.max(1, Math.ceil(others.length / size))
   // People leaving can empty the last page: show the last one there is.
   const page = Math.min(requestedPage, pages - 1)
-  const shown = Number.isFinite(size) ? tiles.slice(page * size, (page + 1) * size) : tiles
+  const shown = Number.isFinite(size) ? others.slice(page * size, (page + 1) * size) : others
   // One shape whether or not it pages, so the tiles do not remount when a page is added.
   return (
     <>
-      <div data-calls-kit-grid="" {...divProps}>
-        {shown.map((t) => (
-          <Fragment key={t.key}>{t.render()}</Fragment>
+      <div data-calls-kit-grid="" data-layout={pinned ? 'focus' : 'grid'} {...divProps}>
+        {(pinned ? [pinned, ...shown] : shown).map((t) => (
+          <Fragment key={t.key}>{t.render(t === pinned)}</Fragment>
         ))}
       </div>
       {pages > 1 && (

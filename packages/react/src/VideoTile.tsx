@@ -29,6 +29,13 @@ export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
   quality?: 'good' | 'fair' | 'poor'
   /** What the video shows (`data-source`), e.g. `camera` or `screen`. Defaults to none. */
   source?: string
+  /** Shown large, the others beside it (`data-focused`); see `ParticipantGrid`'s `focus`. Defaults to `false`. */
+  focused?: boolean
+  /**
+   * Shows a Pin/Unpin button (`[data-calls-kit-pin]`, `aria-pressed` = `focused`) that calls this.
+   * Pass a stable function (memoized tile). Defaults to no button.
+   */
+  onPin?: () => void
   /** Extra content over the video (badges, controls). */
   children?: ReactNode
 }
@@ -36,7 +43,7 @@ export interface VideoTileProps extends VideoHTMLAttributes<HTMLVideoElement> {
 /**
  * A participant's video with their name and mute state. Style it through stable attributes:
  * `[data-calls-kit-tile]`, `[data-local]`, `[data-muted]`, `[data-speaking]`, `[data-quality]`, `[data-source]`,
- * `[data-session-id]`, `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
+ * `[data-focused]`, `[data-session-id]`, `[data-calls-kit-name]`. The `<video>` is always `muted` (sound plays through `<RoomAudio>`).
  * The ref is the `<video>` element. Memoized: same props, no render.
  * @example
  * <VideoTile track={videoTrack} name="Ada" isLocal />
@@ -53,6 +60,8 @@ export const VideoTile = memo(
       speaking = false,
       quality,
       source,
+      focused = false,
+      onPin,
       children,
       style,
       ...videoProps
@@ -82,6 +91,7 @@ export const VideoTile = memo(
         data-speaking={String(speaking)}
         data-quality={quality}
         data-source={source}
+        data-focused={String(focused)}
       >
         <video
           ref={setRefs}
@@ -92,6 +102,17 @@ export const VideoTile = memo(
           {...videoProps}
         />
         {name !== undefined && <span data-calls-kit-name="">{name}</span>}
+        {onPin && (
+          <button
+            type="button"
+            data-calls-kit-pin=""
+            aria-pressed={focused}
+            aria-label={`${focused ? 'Unpin' : 'Pin'} ${name ?? 'tile'}`}
+            onClick={onPin}
+          >
+            {focused ? 'Unpin' : 'Pin'}
+          </button>
+        )}
         {children}
       </div>
     )
