@@ -7,6 +7,7 @@ import {
   ParticipantGrid,
   RoomAudio,
   useAudioLevel,
+  useCallsRoom,
   useCallsSession,
   useChat,
   useConnectionState,
@@ -105,6 +106,7 @@ function Call({
         <ChatToggle open={chatOpen} onToggle={() => setChatOpen(!chatOpen)} />
         <Reactions />
         <RaiseHand />
+        <People />
         <Stats />
         <span data-connection-state={connection}>{connection}</span>
       </div>
@@ -209,6 +211,40 @@ function RaiseHand(): ReactNode {
         </span>
       )}
     </>
+  )
+}
+
+/** Everyone in the room, with a Remove button for the others (a moderator's action). */
+function People(): ReactNode {
+  const room = useCallsRoom()
+  const participants = useParticipants()
+  const [error, setError] = useState<string>()
+  return (
+    <details className="people">
+      <summary>People ({participants.length})</summary>
+      <ul>
+        {participants.map((p) => (
+          <li key={p.sessionId}>
+            {p.isLocal ? `${p.name} (you)` : p.name}
+            {!p.isLocal && (
+              <button
+                type="button"
+                aria-label={`Remove ${p.name}`}
+                onClick={() =>
+                  room.removeParticipant(p.sessionId).then(
+                    () => setError(undefined),
+                    (e: Error) => setError(e.message),
+                  )
+                }
+              >
+                Remove
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && <p className="error">{error}</p>}
+    </details>
   )
 }
 

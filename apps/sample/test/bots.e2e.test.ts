@@ -22,7 +22,7 @@ describe('@calls-kit/testing startBots against the sample', () => {
     await sample?.close()
   })
 
-  it('should fill a room with bots a real page sees, hears from in chat, and sees leave', async () => {
+  it('should fill a room with bots a real page sees, hears from in chat, can remove, and sees leave', async () => {
     const { bots, close } = await startBots({
       url: sample.url,
       room: 'bots',
@@ -68,6 +68,26 @@ describe('@calls-kit/testing startBots against the sample', () => {
     expect(await message.locator('strong').textContent()).toBe('Bot 1')
     await bots[1]?.setMetadata({ handRaised: true })
     await page.getByRole('status', { name: 'Raised hands' }).getByText('✋ Bot 2').waitFor()
+
+    // A moderator removes Bot 2: its tile goes, its page is told why, the SFU stops its tracks.
+    const bot2 = bots[1]
+    if (!bot2) throw new Error('two bots were started')
+    await page.getByText(/^People/).click()
+    await page.getByRole('button', { name: 'Remove Bot 2' }).click()
+    await waitFor(
+      () => tiles.locator('[data-calls-kit-name]').allTextContents(),
+      (names) => names.join() === 'Bot 1',
+    )
+    const removed = await waitFor(
+      () =>
+        bot2.page.evaluate(() => {
+          const { joinState, error } = (window as any).bot.getState()
+          return { joinState, errorCode: error?.errorCode }
+        }),
+      (state) => state.joinState === 'idle',
+    )
+    expect(removed.errorCode).toBe('removed')
+    expect(sample.sfu?.sfu.getSession('local', bot2.sessionId)?.published.size ?? 0).toBe(0)
 
     await close()
     await waitFor(

@@ -1,6 +1,6 @@
 import { CallsSession, type CallsSessionOptions, type CallsSessionState } from './callsSession.js'
 import { DevicePreferences } from './devicePreferences.js'
-import { InvalidStateError, isCallsApiError } from './errors.js'
+import { CallsApiError, InvalidStateError, isCallsApiError } from './errors.js'
 import { RoomChat } from './roomChat.js'
 import { RoomClient } from './roomClient.js'
 import type {
@@ -46,7 +46,7 @@ export interface CallsRoomState {
   metadata: ParticipantMetadata
   /** Presence in the room: `idle` (not in), `joining`, `joined`, `leaving`. */
   joinState: 'idle' | 'joining' | 'joined' | 'leaving'
-  /** The last join/leave error. */
+  /** The last join error, or 403 `removed` when a moderator removed this participant. */
   error: Error | undefined
   /** The session's state, mirrored (status, sessionId, connectionState). */
   session: CallsSessionState
@@ -229,6 +229,11 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       onMessage: (message) => {
         for (const listener of this.#messageListeners) listener(message)
       },
+      onRemoved: ({ room, by }) =>
+        void this.#exit(
+          false,
+          new CallsApiError(403, 'removed', `${by.name} removed you from room ${room}`),
+        ),
     })
   }
 
@@ -347,7 +352,28 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
    * Leaves: stops following the roster, leaves it, closes every pushed and pulled track with the
    * session, and prepares a fresh session for a later {@link join}. Caller-owned tracks keep running.
    */
-  async leave(): Promise<void> {
+  leave(): Promise<void> {
+    return this.#exit(true)
+  }
+
+  /**
+   * Removes another participant from the room (a moderator's action): the route takes them out of
+   * the roster, closes every track of their session at the SFU (they stop receiving too) and
+   * refuses their session back into the room; their page's room ends with `error` 403 `removed`.
+   * @param sessionId - the participant to remove.
+   * @throws InvalidStateError when not joined; `CallsApiError` 403 `forbidden` unless the app's
+   *   `authorize` allows `{action: 'remove'}` (refused by default), 404 `not_found` when they are
+   *   not in the room, 502 when the SFU could not close their tracks (nothing changed then).
+   */
+  async removeParticipant(sessionId: string): Promise<void> {
+    const { joinState, room, session } = this.getState()
+    if (joinState !== 'joined' || !session.sessionId)
+      throw new InvalidStateError('join the room before removing participants')
+    await this.rooms.remove(room, sessionId)
+  }
+
+  /** Out of the room: by {@link leave} (`tellRoom`), or removed by someone (`error`). */
+  async #exit(tellRoom: boolean, error?: Error): Promise<void> {
     const { joinState, room, session } = this.getState()
     if (joinState === 'idle' || joinState === 'leaving') return
     this.#store.setState({ joinState: 'leaving' })
@@ -356,9 +382,10 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
     this.#unwatchPageHide()
     // The leave and the track closes (in the session's destroy) start together, so both are on
     // their way (keepalive) even when this runs from a `pagehide`.
-    const left = session.sessionId
-      ? this.rooms.leave(room, session.sessionId).catch(() => {})
-      : undefined
+    const left =
+      tellRoom && session.sessionId
+        ? this.rooms.leave(room, session.sessionId).catch(() => {})
+        : undefined
     this.rooms.dispose()
     this.#onSender.clear()
     this.#replaceSession()
@@ -375,7 +402,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
         { track: undefined, status: 'pulling' as const, error: undefined },
       ]),
     )
-    this.#store.setState({ joinState: 'idle', local, remote })
+    this.#store.setState({ joinState: 'idle', local, remote, ...(error ? { error } : {}) })
   }
 
   /**

@@ -24,6 +24,8 @@ export interface RoomSubscription {
   onRoster: (roster: Roster) => void
   /** Each message sent to the room (or to this session) by someone else. */
   onMessage?: (message: RoomMessage) => void
+  /** A moderator removed this session from the room (`event: removed`); the stream stays open. */
+  onRemoved?: (removal: { room: string; by: { sessionId: string; name: string } }) => void
   /** The stream failed (the browser retries on its own). */
   onError?: (event: Event) => void
 }
@@ -147,6 +149,16 @@ export class RoomClient {
     )
   }
 
+  /**
+   * Removes another participant (`DELETE /rooms/:room/participants/:sessionId` with this client's
+   * own session token), a moderator's action the app's `authorize` must allow.
+   * @returns the roster after the removal.
+   * @throws CallsApiError — 403 `forbidden` (not allowed, or not in the room), 404 `not_found`.
+   */
+  remove(room: string, sessionId: string): Promise<Roster> {
+    return this.#request('DELETE', this.#participantPath(room, sessionId))
+  }
+
   #stopHeartbeat(key: string): void {
     clearInterval(this.#heartbeats.get(key)?.timer)
     this.#heartbeats.delete(key)
@@ -203,6 +215,7 @@ export class RoomClient {
     }
     on('roster', handlers.onRoster)
     on('message', handlers.onMessage)
+    on('removed', handlers.onRemoved)
     if (handlers.onError) source.addEventListener('error', handlers.onError)
     return () => source.close()
   }

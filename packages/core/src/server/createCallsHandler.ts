@@ -32,7 +32,10 @@ export const LOCAL_SFU_DEFAULTS = {
  * - `session`: create a Calls session (`POST sessions/new`) — the step that costs Calls usage;
  * - `join`: enter a room or update one's presence in it (`PUT rooms/{room}/participants/{id}`) —
  *   what lets a session pull the room's tracks;
- * - `view`: read a room's roster or follow it (`GET rooms/{room}`, `GET rooms/{room}/events`).
+ * - `view`: read a room's roster or follow it (`GET rooms/{room}`, `GET rooms/{room}/events`);
+ * - `remove`: take participant `sessionId` out of a room (`DELETE rooms/{room}/participants/{id}`
+ *   by someone else than that participant) — a moderator's action, refused unless `authorize`
+ *   allows it.
  * The other routes act on a session its caller already owns (session token), so they need no
  * further grant.
  */
@@ -40,6 +43,7 @@ export type CallsAccess =
   | { action: 'session' }
   | { action: 'join'; room: string }
   | { action: 'view'; room: string }
+  | { action: 'remove'; room: string; sessionId: string }
 
 /** What {@link CallsHandlerOptions.authorize} may grant beyond "yes". */
 export interface CallsGrant {
@@ -56,13 +60,15 @@ export interface CallsHandlerOptions {
    * (its cookies and headers carry the app's login). Return `true` or a {@link CallsGrant} to allow,
    * `false` to answer 403 `forbidden`; throw a `CallsApiError` (e.g. `new CallsApiError(401,
    * 'unauthorized', 'sign in first')`) to answer with its status and code. Another error answers
-   * 500 `internal_error` and goes to `onError`. Defaults to allowing everything — fine on
-   * localhost, not on a public deployment: anyone who can reach the route can create sessions.
+   * 500 `internal_error` and goes to `onError`. Defaults to allowing everything but `remove` —
+   * fine on localhost, not on a public deployment: anyone who can reach the route can create
+   * sessions.
    * @example
    * authorize: async (request, access) => {
    *   const user = await userFromCookie(request)  // the app's own login
    *   if (!user) throw new CallsApiError(401, 'unauthorized', 'sign in first')
    *   if (access.action === 'session') return true
+   *   if (access.action === 'remove') return user.isHost
    *   return user.rooms.includes(access.room) && { name: user.displayName }
    * }
    */
@@ -139,10 +145,18 @@ const participantUpdateSchema = z.object({
 
 /** Largest room message payload (`data`, serialized as JSON): 16 KiB. */
 const MAX_MESSAGE_BYTES = 16 * 1024
+/** Topics the route itself sends on; clients may not. */
+const RESERVED_TOPIC_PREFIX = 'calls-kit:'
+/** The topic of a removal notice (to the removed session's event stream, as `event: removed`). */
+const REMOVED_TOPIC = `${RESERVED_TOPIC_PREFIX}removed`
 const roomMessageSchema = z.object({
   topic: z
     .string()
-    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'topic must be 1–64 characters of A–Z a–z 0–9 . _ : -'),
+    .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'topic must be 1–64 characters of A–Z a–z 0–9 . _ : -')
+    .refine(
+      (t) => !t.startsWith(RESERVED_TOPIC_PREFIX),
+      'topics starting with calls-kit: are reserved',
+    ),
   data: z.unknown().refine((data) => data !== undefined, 'data is required'),
   to: z.array(z.string().min(1).max(128)).min(1).max(64).optional(),
 })
@@ -195,6 +209,8 @@ export function createCallsHandler(
     options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const messageRateLimit = new MessageRateLimit(options.messageRateLimit)
+  /** `room\nsessionId` of sessions a moderator removed: they may not come back (this instance). */
+  const removed = new Set<string>()
   let tokens: SessionTokens | undefined
   let upstream: { key: string; client: CallsApiClient } | undefined
 
@@ -349,6 +365,8 @@ export function createCallsHandler(
     const room = roomName.parse(c.req.param('room'))
     const sessionId = c.req.param('sessionId')
     await requireOwner(c.req.raw, sessionId)
+    if (removed.has(`${room}\n${sessionId}`))
+      throw fail(403, 'removed', `session ${sessionId} was removed from room ${room}`)
     const grant = await authorize(c.req.raw, { action: 'join', room })
     const update = await readJson(c.req.raw, participantUpdateSchema)
     const name =
@@ -358,7 +376,41 @@ export function createCallsHandler(
   app.delete('/rooms/:room/participants/:sessionId', async (c) => {
     const room = roomName.parse(c.req.param('room'))
     const sessionId = c.req.param('sessionId')
-    await requireOwner(c.req.raw, sessionId)
+    const caller = await callerOf(c.req.raw)
+    if (caller === sessionId) return c.json(await store.remove(room, sessionId))
+    // Someone else: a moderator removing a participant, which the app must allow explicitly.
+    if (!options.authorize)
+      throw fail(
+        403,
+        'forbidden',
+        'removing another participant needs createCallsHandler({ authorize }) to allow action "remove"',
+      )
+    await authorize(c.req.raw, { action: 'remove', room, sessionId })
+    const roster = await store.get(room)
+    const moderator = roster.participants.find((p) => p.sessionId === caller)
+    if (!moderator) throw fail(403, 'forbidden', `session ${caller} is not in room ${room}`)
+    if (!roster.participants.some((p) => p.sessionId === sessionId))
+      throw fail(404, 'not_found', `no participant ${sessionId} in room ${room}`)
+    // Cut its media first (what it sends and what it receives): without it, a removed participant
+    // would keep receiving everyone through the pulls it already has. `force`: no renegotiation
+    // with a client that is on its way out. When this fails nothing has changed (502).
+    const state = await upstreamCall(() => calls().getSession(sessionId))
+    const mids = (state.tracks ?? [])
+      .filter((t) => t.mid !== undefined && t.status !== 'inactive')
+      .map((t) => ({ mid: t.mid as string }))
+    if (mids.length > 0)
+      await upstreamCall(() => calls().closeTracks(sessionId, { tracks: mids, force: true }))
+    removed.add(`${room}\n${sessionId}`)
+    // The notice before the roster change, so the removed page hears why before it sees itself gone.
+    await store.publish(room, {
+      id: crypto.randomUUID(),
+      room,
+      topic: REMOVED_TOPIC,
+      from: { sessionId: caller, name: moderator.name },
+      to: [sessionId],
+      data: null,
+      sentAt: Date.now(),
+    })
     return c.json(await store.remove(room, sessionId))
   })
   app.get('/rooms/:room', async (c) => {
@@ -405,14 +457,15 @@ export function createCallsHandler(
     await authorize(c.req.raw, { action: 'view', room })
     return streamSSE(c, async (stream) => {
       let open = true
-      const send = (event: 'roster' | 'message', data: unknown) =>
+      const send = (event: 'roster' | 'message' | 'removed', data: unknown) =>
         stream.writeSSE({ event, data: JSON.stringify(data) }).catch(() => {})
       const unsubscribe = store.subscribe(room, (roster) => void send('roster', roster))
       // Messages to everyone or to this viewer; not the viewer's own (its POST answered it).
       const unsubscribeMessages = store.subscribeMessages(room, (message) => {
         if (message.from.sessionId === viewer) return
         if (message.to && !message.to.includes(viewer)) return
-        void send('message', message)
+        if (message.topic === REMOVED_TOPIC) void send('removed', { room, by: message.from })
+        else void send('message', message)
       })
       const stop = () => {
         open = false

@@ -21,6 +21,8 @@ import { useCallsSession } from '../useCallsSession.js'
 export class FakeRooms {
   readonly listeners = new Set<(r: Roster) => void>()
   readonly messageListeners = new Set<(m: RoomMessage) => void>()
+  readonly removedListeners = new Set<NonNullable<RoomSubscription['onRemoved']>>()
+  readonly removals: string[] = []
   readonly sent: RoomMessageRequest[] = []
   refuseMessages: Error | undefined
   readonly members = new Map<string, Roster['participants'][number]>()
@@ -55,13 +57,26 @@ export class FakeRooms {
   async getRoster() {
     return this.roster()
   }
-  subscribe(_room: string, { onRoster, onMessage }: RoomSubscription) {
+  subscribe(_room: string, { onRoster, onMessage, onRemoved }: RoomSubscription) {
     this.listeners.add(onRoster)
     if (onMessage) this.messageListeners.add(onMessage)
+    if (onRemoved) this.removedListeners.add(onRemoved)
     return () => {
       this.listeners.delete(onRoster)
       if (onMessage) this.messageListeners.delete(onMessage)
+      if (onRemoved) this.removedListeners.delete(onRemoved)
     }
+  }
+  async remove(_room: string, sessionId: string) {
+    this.removals.push(sessionId)
+    this.members.delete(sessionId)
+    this.#emit()
+    return this.roster()
+  }
+  /** A moderator removes this page's participant: its stream gets `event: removed`. */
+  kick(by: [string, string] = ['R1', 'Ada']) {
+    for (const l of this.removedListeners)
+      l({ room: this.room, by: { sessionId: by[0], name: by[1] } })
   }
   async sendMessage(room: string, sessionId: string, request: RoomMessageRequest) {
     if (this.refuseMessages) throw this.refuseMessages

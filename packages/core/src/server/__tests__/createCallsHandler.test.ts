@@ -72,7 +72,7 @@ async function followRoom(room: string, token: string, route = handler) {
   const decoder = new TextDecoder()
   let buffer = ''
   return {
-    async next(kind: 'roster' | 'message') {
+    async next(kind: 'roster' | 'message' | 'removed') {
       while (!buffer.includes('\n\n')) buffer += decoder.decode((await reader.read()).value)
       const event = buffer.slice(0, buffer.indexOf('\n\n'))
       buffer = buffer.slice(buffer.indexOf('\n\n') + 2)
@@ -469,6 +469,133 @@ describe('createCallsHandler: room messages', () => {
     now += 1000
     expect((await send(ada))[0]).toBe(201)
     expect((await send(ada))[0]).toBe(429)
+  })
+})
+
+describe('createCallsHandler: removing a participant', () => {
+  // Moderators are marked by an `x-role: host` header, standing in for the app's login.
+  const moderated = createCallsHandler({
+    ...routeOptions,
+    authorize: (request, access) =>
+      access.action !== 'remove' || request.headers.get('x-role') === 'host',
+  })
+  const request = (
+    route: (r: Request) => Promise<Response>,
+    method: string,
+    path: string,
+    token: string,
+    { body, host = false }: { body?: unknown; host?: boolean } = {},
+  ) =>
+    route(
+      new Request(`http://app.test/api/calls${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          'calls-session-token': token,
+          ...(host ? { 'x-role': 'host' } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    ).then(async (r) => ({ status: r.status, json: await r.json() }))
+  const enter = (
+    route: typeof moderated,
+    room: string,
+    s: { sessionId: string; sessionToken: string },
+    name: string,
+    tracks: unknown[] = [],
+  ) =>
+    request(route, 'PUT', `/rooms/${room}/participants/${s.sessionId}`, s.sessionToken, {
+      body: { name, tracks },
+    })
+
+  it('should let an allowed moderator remove a participant: out of the roster, its tracks closed at the SFU, told on its stream, kept out', async () => {
+    const host = await newSession()
+    const bob = await publish('cam') // a real pushed track at the SFU
+    await enter(moderated, 'mod', host, 'Host')
+    await enter(moderated, 'mod', bob, 'Bob', [{ trackName: 'cam', kind: 'video', muted: false }])
+    const upstreamTracks = async () => {
+      const res = await sfuApp.fetch(
+        new Request(`http://sfu.test/v1/apps/local/sessions/${bob.sessionId}`, {
+          headers: { authorization: 'Bearer local-secret' },
+        }),
+      )
+      return ((await res.json()) as { tracks?: Array<{ status?: string }> }).tracks ?? []
+    }
+    expect((await upstreamTracks()).filter((t) => t.status !== 'inactive')).toHaveLength(1)
+    const bobEvents = await followRoom('mod', bob.sessionToken, moderated)
+    const hostEvents = await followRoom('mod', host.sessionToken, moderated)
+    await bobEvents.next('roster')
+    await hostEvents.next('roster')
+
+    // Bob may not remove the host (not allowed), nor anyone remove Bob without the grant.
+    const refused = await request(
+      moderated,
+      'DELETE',
+      `/rooms/mod/participants/${host.sessionId}`,
+      bob.sessionToken,
+    )
+    expect([refused.status, refused.json.errorCode]).toEqual([403, 'forbidden'])
+
+    const res = await request(
+      moderated,
+      'DELETE',
+      `/rooms/mod/participants/${bob.sessionId}`,
+      host.sessionToken,
+      { host: true },
+    )
+    expect(res.status).toBe(200)
+    expect(res.json.participants.map((p: { name: string }) => p.name)).toEqual(['Host'])
+    expect(await bobEvents.next('removed')).toEqual({
+      room: 'mod',
+      by: { sessionId: host.sessionId, name: 'Host' },
+    })
+    expect(
+      (await hostEvents.next('roster')).participants.map((p: { name: string }) => p.name),
+    ).toEqual(['Host'])
+    expect((await upstreamTracks()).filter((t) => t.status !== 'inactive')).toEqual([])
+    // Bob's heartbeat (or a re-join) is refused, so his tracks stay out of reach of pulls.
+    const back = await enter(moderated, 'mod', bob, 'Bob')
+    expect([back.status, back.json.errorCode]).toEqual([403, 'removed'])
+    const again = await request(
+      moderated,
+      'DELETE',
+      `/rooms/mod/participants/${bob.sessionId}`,
+      host.sessionToken,
+      { host: true },
+    )
+    expect([again.status, again.json.errorCode]).toEqual([404, 'not_found'])
+    // Nobody can forge the notice: the topic is the route's own.
+    const forged = await request(moderated, 'POST', '/rooms/mod/messages', host.sessionToken, {
+      body: { topic: 'calls-kit:removed', data: null },
+    })
+    expect([forged.status, forged.json.errorCode]).toEqual([400, 'invalid_request'])
+    await Promise.all([bobEvents.close(), hostEvents.close()])
+  })
+
+  it('should refuse removing others when the app has no authorize, and a moderator who is not in the room', async () => {
+    const ada = await newSession()
+    const bob = await newSession()
+    await enter(handler, 'open', ada, 'Ada')
+    await enter(handler, 'open', bob, 'Bob')
+    const res = await request(
+      handler,
+      'DELETE',
+      `/rooms/open/participants/${ada.sessionId}`,
+      bob.sessionToken,
+    )
+    expect([res.status, res.json.errorCode]).toEqual([403, 'forbidden'])
+    expect(res.json.errorDescription).toContain('authorize')
+    const outsider = await newSession()
+    const far = await request(
+      moderated,
+      'DELETE',
+      `/rooms/open/participants/${ada.sessionId}`,
+      outsider.sessionToken,
+      { host: true },
+    )
+    expect([far.status, far.json.errorCode]).toEqual([403, 'forbidden'])
+    const roster = await call('GET', '/rooms/open', undefined, ada.sessionToken)
+    expect(roster.json.participants.map((p: { name: string }) => p.name)).toEqual(['Ada', 'Bob'])
   })
 })
 
