@@ -18,7 +18,9 @@ const BUDGETS: Record<string, number> = {
   // 13.74 kB with room messages and chat (useRoomMessages, useChat, <Chat>) and core's share of them.
   // 14.17 kB with participant metadata, visibility in useAdaptiveLayer and ParticipantGrid pages.
   // 14.55 kB with the grid's focus layout (Pin buttons, a screen share pinned on arrival).
-  '@calls-kit/react': 14_800,
+  // 15.45 kB with the drop-in <VideoConference>, <PreJoin> and <ChatToggle> (an app that builds its
+  // own UI from the hooks tree-shakes them away) and moderation (removeParticipant).
+  '@calls-kit/react': 15_800,
 }
 
 describe('bundle size budget', () => {

@@ -1,26 +1,14 @@
 'use client'
 import {
   CallsProvider,
-  Chat,
-  ControlBar,
-  DeviceMenus,
-  ParticipantGrid,
-  RoomAudio,
-  useAudioLevel,
   useCallsRoom,
-  useCallsSession,
-  useChat,
-  useConnectionState,
   useConnectionStats,
-  useLocalMedia,
   useLocalMetadata,
   useParticipants,
-  usePublishTrack,
   useRoomMessages,
-  useScreenShare,
-  VideoTile,
+  VideoConference,
 } from '@calls-kit/react'
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 
 const DEFAULT_ROOM = 'lobby'
 
@@ -30,120 +18,30 @@ function readQuery(): { room: string; name: string } {
   return { room: params.get('room') || DEFAULT_ROOM, name: params.get('name') ?? '' }
 }
 
-/** The sample: a pre-join preview with name and devices, then a call grid with controls. */
+/**
+ * The sample: the drop-in `<VideoConference>` (pre-join preview with name and devices, then the call)
+ * with a few app-specific controls built from the hooks — reactions (room messages), a raised hand
+ * (participant metadata), a people list with Remove (moderation) and connection stats.
+ */
 export default function Page(): ReactNode {
-  const [{ room, name: initialName }] = useState(readQuery)
-  const [name, setName] = useState(initialName)
+  const [{ room, name }] = useState(readQuery)
   return (
-    <CallsProvider apiBase="/api/calls" room={room} user={{ name: name.trim() || 'Guest' }}>
+    <CallsProvider apiBase="/api/calls" room={room} user={{ name }}>
       <main>
         <h1>calls-kit sample · room “{room}”</h1>
-        <Call name={name} onNameChange={setName} />
+        <VideoConference
+          pageSize={9}
+          controls={
+            <>
+              <Reactions />
+              <RaiseHand />
+              <People />
+              <Stats />
+            </>
+          }
+        />
       </main>
     </CallsProvider>
-  )
-}
-
-function Call({
-  name,
-  onNameChange,
-}: {
-  name: string
-  onNameChange: (name: string) => void
-}): ReactNode {
-  const { joinState, error, join } = useCallsSession()
-  const connection = useConnectionState()
-  const media = useLocalMedia()
-  const screen = useScreenShare()
-  usePublishTrack(media.videoTrack, {
-    source: 'camera',
-    muted: !media.cameraEnabled,
-    simulcast: true,
-  })
-  usePublishTrack(media.audioTrack, { source: 'microphone', muted: !media.micEnabled })
-  const joined = joinState === 'joined'
-  const [chatOpen, setChatOpen] = useState(false)
-
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    join().catch(() => {})
-  }
-
-  if (!joined) {
-    return (
-      <>
-        <form onSubmit={onSubmit}>
-          <label>
-            Name{' '}
-            <input
-              value={name}
-              onChange={(e) => onNameChange(e.target.value)}
-              autoComplete="name"
-            />
-          </label>
-          <DeviceMenus media={media} />
-          <button type="submit" disabled={joinState === 'joining'}>
-            Join
-          </button>
-        </form>
-        {(error || media.error) && <p className="error">{(error ?? media.error)?.message}</p>}
-        <div className="preview">
-          <VideoTile
-            track={media.videoTrack ?? undefined}
-            name={name || 'Preview'}
-            isLocal
-            muted={!media.micEnabled}
-          />
-          <MicLevel track={media.audioTrack} />
-        </div>
-      </>
-    )
-  }
-  return (
-    <>
-      <div className="controls">
-        <ControlBar media={media} screenShare={screen} cameraOff="release" />
-        <ChatToggle open={chatOpen} onToggle={() => setChatOpen(!chatOpen)} />
-        <Reactions />
-        <RaiseHand />
-        <People />
-        <Stats />
-        <span data-connection-state={connection}>{connection}</span>
-      </div>
-      {connection === 'reconnecting' && (
-        <div className="banner" role="status">
-          Reconnecting…
-        </div>
-      )}
-      {error && <p className="error">{error.message}</p>}
-      <div className="call">
-        <div className="stage">
-          <ParticipantGrid
-            localVideoTrack={media.videoTrack}
-            localMuted={!media.micEnabled}
-            localScreenTrack={screen.videoTrack}
-            pageSize={9}
-          />
-        </div>
-        {chatOpen && <Chat />}
-      </div>
-      <RoomAudio />
-    </>
-  )
-}
-
-/** Opens and closes the chat panel; shows how many messages came in while it was closed. */
-function ChatToggle({ open, onToggle }: { open: boolean; onToggle: () => void }): ReactNode {
-  const { messages } = useChat()
-  const [seen, setSeen] = useState(0)
-  useEffect(() => {
-    if (open) setSeen(messages.length)
-  }, [open, messages.length])
-  const unread = open ? 0 : messages.length - seen
-  return (
-    <button type="button" aria-pressed={open} onClick={onToggle} data-unread={unread}>
-      Chat{unread > 0 ? ` (${unread})` : ''}
-    </button>
   )
 }
 
@@ -245,16 +143,6 @@ function People(): ReactNode {
       </ul>
       {error && <p className="error">{error}</p>}
     </details>
-  )
-}
-
-/** A mic check before joining: the level of the chosen microphone, 0–1 (RMS, every 100 ms). */
-function MicLevel({ track }: { track: MediaStreamTrack | null }): ReactNode {
-  const level = useAudioLevel(track)
-  return (
-    <label className="mic-level">
-      Mic <meter min={0} max={0.3} value={level} aria-label="Microphone level" />
-    </label>
   )
 }
 
