@@ -1,7 +1,4 @@
-import { createCallsHandler } from '@calls-kit/core/server'
-import { startLocalSfu } from '@calls-kit/local-sfu'
-import { launchChromium, startTestServer } from '@calls-kit/testing'
-import type { Page } from 'playwright-core'
+import { startCoreInChromium } from './coreInChromium'
 
 /** Cost of pulling N tracks at once. */
 export interface PullTracksResult {
@@ -23,27 +20,8 @@ export interface PullTracksResult {
  * @param runs - repetitions per N (a fresh subscriber each). Defaults to `3`.
  */
 export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<PullTracksResult[]> {
-  const sfu = await startLocalSfu({ port: 0 })
-  const server = await startTestServer({
-    fetch: createCallsHandler({
-      basePath: '/api/calls',
-      apiBase: sfu.url,
-      appId: 'local',
-      appSecret: 'local-secret',
-    }),
-    globals: { CallsKit: '@calls-kit/core' },
-    resolveDir: import.meta.dirname,
-  })
-  const browser = await launchChromium()
+  const { server, open, close } = await startCoreInChromium()
   const results: PullTracksResult[] = []
-  const open = async (): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage()
-    // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): give the page one.
-    await page.addInitScript('window.__name = (f) => f')
-    await page.goto(server.url)
-    await page.waitForFunction(() => 'CallsKit' in window)
-    return page
-  }
   try {
     const max = Math.max(...counts)
     const publisher = await open()
@@ -117,9 +95,7 @@ export async function runPullTracksBench(counts = [1, 10], runs = 3): Promise<Pu
       })
     }
   } finally {
-    await browser.close()
-    await server.close()
-    await sfu.close()
+    await close()
   }
   return results
 }

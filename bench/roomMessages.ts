@@ -1,7 +1,5 @@
-import { createCallsHandler } from '@calls-kit/core/server'
-import { startLocalSfu } from '@calls-kit/local-sfu'
-import { launchChromium, startTestServer } from '@calls-kit/testing'
 import type { Page } from 'playwright-core'
+import { startCoreInChromium } from './coreInChromium'
 
 /** Latency of room messages between two pages. */
 export interface RoomMessagesResult {
@@ -26,26 +24,12 @@ const percentile = (sorted: number[], p: number) =>
  * @param count - messages timed. Defaults to `50`.
  */
 export async function runRoomMessagesBench(count = 50): Promise<RoomMessagesResult> {
-  const sfu = await startLocalSfu({ port: 0 })
-  const server = await startTestServer({
-    fetch: createCallsHandler({
-      basePath: '/api/calls',
-      apiBase: sfu.url,
-      appId: 'local',
-      appSecret: 'local-secret',
-      // The bench sends faster than a person: lift the per-session limit so it measures delivery.
-      messageRateLimit: { burst: count, perSecond: 1000 },
-    }),
-    globals: { CallsKit: '@calls-kit/core' },
-    resolveDir: import.meta.dirname,
+  const stack = await startCoreInChromium({
+    // The bench sends faster than a person: lift the per-session limit so it measures delivery.
+    messageRateLimit: { burst: count, perSecond: 1000 },
   })
-  const browser = await launchChromium()
   const open = async (name: string): Promise<Page> => {
-    const page = await (await browser.newContext()).newPage()
-    // tsx (esbuild keepNames) wraps functions passed to evaluate in __name(): give the page one.
-    await page.addInitScript('window.__name = (f) => f')
-    await page.goto(server.url)
-    await page.waitForFunction(() => 'CallsKit' in window)
+    const page = await stack.open()
     await page.evaluate(async (n) => {
       const { CallsRoom } = (window as any).CallsKit
       const room = new CallsRoom({ room: 'bench', name: n, rtcConfiguration: { iceServers: [] } })
@@ -84,8 +68,6 @@ export async function runRoomMessagesBench(count = 50): Promise<RoomMessagesResu
       answerMedianMs: percentile(answers, 0.5),
     }
   } finally {
-    await browser.close()
-    await server.close()
-    await sfu.close()
+    await stack.close()
   }
 }
