@@ -12,10 +12,15 @@ import { type ReactNode, useState } from 'react'
 
 const DEFAULT_ROOM = 'lobby'
 
-function readQuery(): { room: string; name: string } {
-  if (typeof window === 'undefined') return { room: DEFAULT_ROOM, name: '' }
+/** `?room=…&name=…&pageSize=…` (tiles per grid page, default 9). */
+function readQuery(): { room: string; name: string; pageSize: number } {
+  if (typeof window === 'undefined') return { room: DEFAULT_ROOM, name: '', pageSize: 9 }
   const params = new URLSearchParams(window.location.search)
-  return { room: params.get('room') || DEFAULT_ROOM, name: params.get('name') ?? '' }
+  return {
+    room: params.get('room') || DEFAULT_ROOM,
+    name: params.get('name') ?? '',
+    pageSize: Number(params.get('pageSize')) || 9,
+  }
 }
 
 /**
@@ -24,13 +29,13 @@ function readQuery(): { room: string; name: string } {
  * (participant metadata), a people list with Remove (moderation) and connection stats.
  */
 export default function Page(): ReactNode {
-  const [{ room, name }] = useState(readQuery)
+  const [{ room, name, pageSize }] = useState(readQuery)
   return (
     <CallsProvider apiBase="/api/calls" room={room} user={{ name }}>
       <main>
         <h1>calls-kit sample · room “{room}”</h1>
         <VideoConference
-          pageSize={9}
+          pageSize={pageSize}
           controls={
             <>
               <Reactions />

@@ -96,4 +96,39 @@ describe('@calls-kit/testing startBots against the sample', () => {
     )
     await page.context().close()
   })
+
+  it('should bring a speaker from another grid page onto the page shown', async () => {
+    // Two quiet bots and one that talks (Chromium's fake mic beeps every second).
+    const quiet = await startBots({
+      url: sample.url,
+      room: 'speakers',
+      count: 2,
+      browser,
+      resolveDir: import.meta.dirname,
+    })
+    const loud = await startBots({
+      url: sample.url,
+      room: 'speakers',
+      names: ['Talker'],
+      audio: true,
+      browser,
+      resolveDir: import.meta.dirname,
+    })
+    const page = await (await browser.newContext()).newPage()
+    await page.goto(`${sample.url}?room=speakers&name=Viewer&pageSize=2`)
+    await page.getByRole('button', { name: 'Join' }).click()
+    const names = () =>
+      page.locator('[data-calls-kit-tile] [data-calls-kit-name]').allTextContents()
+    // Page 1 of 2 holds two tiles: yours, and — once heard — the talker instead of Bot 1.
+    await page.getByText('1 / 2').waitFor()
+    await waitFor(names, (shown) => shown.join() === 'Viewer,Talker', { timeoutMs: 20_000 })
+    // Page 2 has the rest (the talker follows to whichever page is shown when it speaks again).
+    await page.getByRole('button', { name: 'Next' }).click()
+    const second = await names()
+    expect(second).toHaveLength(2)
+    expect(second).toContain('Bot 2')
+    expect(second).not.toContain('Viewer')
+    await page.context().close()
+    await Promise.all([quiet.close(), loud.close()])
+  })
 })

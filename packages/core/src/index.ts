@@ -5,6 +5,8 @@
  * @module
  */
 
+export type { ActiveSpeakersOptions, ActiveSpeakersState } from './activeSpeakers.js'
+export { ActiveSpeakers } from './activeSpeakers.js'
 // Types
 export type * from './api/types.js'
 export type { AudioLevelMeter, AudioLevelMeterOptions } from './audioLevelMeter.js'

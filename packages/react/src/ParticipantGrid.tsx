@@ -1,6 +1,8 @@
 'use client'
 import { Fragment, type HTMLAttributes, type ReactNode, useEffect, useRef, useState } from 'react'
+import { orderForPage } from './gridOrder.js'
 import { ParticipantTile } from './ParticipantTile.js'
+import { useActiveSpeakers } from './useActiveSpeakers.js'
 import { useCallsStore } from './useCallsStore.js'
 import { useConnectionQuality } from './useConnectionQuality.js'
 import { useRemoteParticipantIds, useRemoteScreenShareIds } from './useParticipants.js'
@@ -39,6 +41,8 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
  * - Pages: with `pageSize`, one page of tiles at a time; a `<nav data-calls-kit-grid-pagination>`
  *   with Previous/Next and "page / pages" shows when there is more than one page, and only the
  *   page's remote videos are pulled (audio is `<RoomAudio>`'s, so everyone is still heard).
+ *   Whoever speaks (`useActiveSpeakers`) is brought onto the page shown, in place of its last quiet
+ *   tile (never your own), so the order otherwise stays put.
  * - Focus: one tile pinned large (`data-focused="true"`, first in the grid, always shown) with the
  *   grid's `data-layout="focus"`; each tile's Pin button pins or unpins it, and a screen share
  *   that starts is pinned (see `focus`). Small tiles receive small simulcast layers by themselves.
@@ -46,6 +50,9 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
  * @example
  * <ParticipantGrid localVideoTrack={videoTrack} pageSize={9} />
  */
+/** Your own tiles stay where they are when a speaker is brought onto the page. */
+const FIXED_TILES: ReadonlySet<string> = new Set(['local', 'local/screen'])
+
 export function ParticipantGrid({
   localVideoTrack,
   localMuted = false,
@@ -63,6 +70,9 @@ export function ParticipantGrid({
     sessionId: s.session.sessionId,
   }))
   const [requestedPage, setPage] = useState(0)
+  // Paged: who speaks is brought onto the page shown (metering everyone's mic costs only then).
+  const speakers = useActiveSpeakers({ enabled: Number.isFinite(pageSize) })
+  const order = useRef<string[]>([])
   const [ownFocus, setOwnFocus] = useState<string | null>(null)
   const focus = controlledFocus === undefined ? ownFocus : controlledFocus
   // Uncontrolled: a screen share that starts is pinned (the newest one), and unpinned when it ends.
@@ -146,7 +156,20 @@ export function ParticipantGrid({
   const pages = Math.max(1, Math.ceil(others.length / size))
   // People leaving can empty the last page: show the last one there is.
   const page = Math.min(requestedPage, pages - 1)
-  const shown = Number.isFinite(size) ? others.slice(page * size, (page + 1) * size) : others
+  let shown = others
+  if (Number.isFinite(size)) {
+    order.current = orderForPage(
+      order.current,
+      others.map((t) => t.key),
+      speakers,
+      { start: page * size, size },
+      FIXED_TILES,
+    )
+    const byKey = new Map(others.map((t) => [t.key, t]))
+    shown = order.current
+      .slice(page * size, (page + 1) * size)
+      .flatMap((key) => byKey.get(key) ?? [])
+  }
   // One shape whether or not it pages, so the tiles do not remount when a page is added.
   return (
     <>
