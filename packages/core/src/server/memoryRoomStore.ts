@@ -44,7 +44,8 @@ export class MemoryRoomStore implements RoomStore {
   #roster(room: string): Roster {
     const participants = [...(this.#rooms.get(room)?.values() ?? [])]
       .map((e) => e.participant)
-      .sort((a, b) => a.joinedAt - b.joinedAt || a.sessionId.localeCompare(b.sessionId))
+      // Stable sort over insertion order: two joins within one ms stay in the order they came.
+      .sort((a, b) => a.joinedAt - b.joinedAt)
     return { room, participants }
   }
 
