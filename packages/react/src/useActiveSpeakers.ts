@@ -3,7 +3,7 @@ import { ActiveSpeakers, type ActiveSpeakersOptions, trackKey } from '@calls-kit
 import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
 import { useCallsRoom } from './callsContext.js'
-import { useParticipants } from './useParticipants.js'
+import { useRemoteMicsKey } from './useParticipants.js'
 
 /** Options of {@link useActiveSpeakers}. */
 export interface UseActiveSpeakersOptions
@@ -25,14 +25,8 @@ export function useActiveSpeakers(options: UseActiveSpeakersOptions = {}): reado
   const { enabled = true, threshold, holdMs, intervalMs } = options
   const room = useCallsRoom()
   const [detector] = useState(() => new ActiveSpeakers({ threshold, holdMs, intervalMs }))
-  const participants = useParticipants()
-  const mics = enabled
-    ? participants.flatMap((p) => {
-        const mic = p.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
-        return !p.isLocal && mic && !mic.muted ? [`${p.sessionId}\n${mic.trackName}`] : []
-      })
-    : []
-  const micsKey = mics.join('\t')
+  const remoteMics = useRemoteMicsKey()
+  const micsKey = enabled ? remoteMics : ''
   useEffect(() => {
     if (!micsKey) return
     const locators = micsKey.split('\t').map((m) => {

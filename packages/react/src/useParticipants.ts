@@ -82,3 +82,23 @@ export function useRemoteScreenShareIds(): string[] {
     EMPTY,
   )
 }
+
+/**
+ * The unmuted microphones of the other participants, as one string of `sessionId\ntrackName`
+ * entries joined by tabs (a string, so the caller re-renders only when the set changes, not on
+ * every roster event). @internal — for `useActiveSpeakers`.
+ */
+export function useRemoteMicsKey(): string {
+  return useRoster(
+    (r, localId) =>
+      r.participants
+        .flatMap((p) => {
+          const mic = p.tracks.find((t) => t.kind === 'audio' && t.source !== 'screen-audio')
+          return p.sessionId !== localId && mic && !mic.muted
+            ? [`${p.sessionId}\n${mic.trackName}`]
+            : []
+        })
+        .join('\t'),
+    '',
+  )
+}
