@@ -22,7 +22,7 @@ describe('@calls-kit/testing startBots against the sample', () => {
     await sample?.close()
   })
 
-  it('should fill a room with bots a real page sees, hears from in chat, can remove, and sees leave', async () => {
+  it('should fill a room with bots a real page sees, reads in chat (also from before it came), can remove, and sees leave', async () => {
     const { bots, close } = await startBots({
       url: sample.url,
       room: 'bots',
@@ -32,6 +32,7 @@ describe('@calls-kit/testing startBots against the sample', () => {
     })
     expect(bots.map((b) => b.name)).toEqual(['Bot 1', 'Bot 2'])
     expect(bots.every((b) => /^[0-9a-f]{32}$/.test(b.sessionId))).toBe(true)
+    await bots[1]?.sendChat('said before you came')
 
     const page = await (await browser.newContext()).newPage()
     await page.addInitScript(RECORD_PEER_CONNECTIONS)
@@ -59,13 +60,18 @@ describe('@calls-kit/testing startBots against the sample', () => {
       (v) => v.framesDecoded > before + 20,
     )
 
-    await page.getByRole('button', { name: /^Chat/ }).click()
+    // The room kept Bot 2's earlier message: it counts as unread, and shows first.
+    await page.getByRole('button', { name: 'Chat (1)' }).click()
     await bots[0]?.sendChat('hello from a bot')
     const message = page
       .locator('[data-calls-kit-chat-message]')
       .filter({ hasText: 'hello from a bot' })
     await message.waitFor()
     expect(await message.locator('strong').textContent()).toBe('Bot 1')
+    expect(await page.locator('[data-calls-kit-chat-message] p').allTextContents()).toEqual([
+      'said before you came',
+      'hello from a bot',
+    ])
     await bots[1]?.setMetadata({ handRaised: true })
     await page.getByRole('status', { name: 'Raised hands' }).getByText('✋ Bot 2').waitFor()
 

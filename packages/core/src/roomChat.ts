@@ -12,6 +12,12 @@ export interface ChatMessage extends RoomMessage<{ text: string }> {
   mine: boolean
 }
 
+/** A chat message as sent by a well-behaved client; another client's malformed data is skipped. */
+function isChat(message: RoomMessage): message is RoomMessage<{ text: string }> {
+  const text = (message.data as { text?: unknown } | null)?.text
+  return message.topic === CHAT_TOPIC && typeof text === 'string'
+}
+
 /** State of a {@link RoomChat}. */
 export interface RoomChatState {
   /** Oldest first, at most `limit` (the oldest are dropped). */
@@ -26,9 +32,10 @@ export interface ChatRoom {
 
 /**
  * A room's text chat over room messages: records every chat message from the moment it is created
- * (a chat panel opened later still shows what came before) and sends new ones. A store
- * (`getState`/`subscribe`) for `useSyncExternalStore`. Messages from before this participant
- * joined are not fetched: the route keeps no history.
+ * (a chat panel opened later still shows what came before) and sends new ones. What was said
+ * before this participant joined comes too: the route replays the chat it kept when the event
+ * stream connects (each message is logged once, in time order). A store (`getState`/`subscribe`)
+ * for `useSyncExternalStore`.
  * @example
  * room.chat.subscribe(({ messages }) => render(messages))
  * await room.chat.send('hello')
@@ -46,10 +53,7 @@ export class RoomChat implements ReadonlyStore<RoomChatState> {
     this.#room = room
     this.#limit = options.limit ?? 500
     room.onMessage((message) => {
-      const text = (message.data as { text?: unknown } | null)?.text
-      // Another client's malformed chat data is skipped rather than shown or thrown.
-      if (message.topic !== CHAT_TOPIC || typeof text !== 'string') return
-      this.#add({ ...(message as RoomMessage<{ text: string }>), mine: false })
+      if (isChat(message)) this.#add({ ...message, mine: false })
     })
   }
 
@@ -59,8 +63,13 @@ export class RoomChat implements ReadonlyStore<RoomChatState> {
     this.#store.subscribe(listener)
 
   #add(message: ChatMessage): void {
-    const messages = [...this.getState().messages, message]
-    this.#store.setState({ messages: messages.slice(-this.#limit) })
+    const { messages } = this.getState()
+    // The route replays what it kept when the event stream (re)connects: each message once.
+    if (messages.some((m) => m.id === message.id)) return
+    const next = [...messages, message]
+    const last = messages.at(-1)
+    if (last && last.sentAt > message.sentAt) next.sort((a, b) => a.sentAt - b.sentAt)
+    this.#store.setState({ messages: next.slice(-this.#limit) })
   }
 
   /**

@@ -22,7 +22,10 @@ export interface RoomClientOptions {
 export interface RoomSubscription {
   /** The whole roster, at connect and after every change. */
   onRoster: (roster: Roster) => void
-  /** Each message sent to the room (or to this session) by someone else. */
+  /**
+   * Each message sent to the room (or to this session) by someone else — and, at each (re)connect,
+   * the ones the room kept (by default its recent chat): tell them apart by `id`.
+   */
   onMessage?: (message: RoomMessage) => void
   /** A moderator removed this session from the room (`event: removed`); the stream stays open. */
   onRemoved?: (removal: { room: string; by: { sessionId: string; name: string } }) => void

@@ -6,7 +6,7 @@ import { useCallsRoom } from './callsContext.js'
 
 /** What {@link useChat} returns. */
 export interface UseChatResult {
-  /** The room's chat since this page created its provider, oldest first (at most 500). */
+  /** The room's chat since this page created its provider, plus what the room kept from before it joined; oldest first (at most 500). */
   messages: readonly ChatMessage[]
   /**
    * Sends a text (trimmed, 1–2000 characters). Resolves with the delivered message, which is in

@@ -26,9 +26,15 @@ function fakeRoom() {
     },
   }
   const receive = (topic: string, data: unknown, from = 'Ada') => {
-    for (const l of listeners) l(message(topic, data, from))
+    const m = message(topic, data, from)
+    for (const l of listeners) l(m)
+    return m
   }
-  return { room, sent, receive }
+  /** The same message again (a replay when the event stream reconnects). */
+  const replay = (m: RoomMessage) => {
+    for (const l of listeners) l(m)
+  }
+  return { room, sent, receive, replay }
 }
 
 describe('RoomChat', () => {
@@ -55,5 +61,20 @@ describe('RoomChat', () => {
     expect(sent).toEqual([])
     for (const text of ['1', '2', '3']) receive(CHAT_TOPIC, { text })
     expect(chat.getState().messages.map((m) => m.data.text)).toEqual(['2', '3'])
+  })
+
+  it('should log a replayed message once, and an earlier one in time order', () => {
+    const { room, receive, replay } = fakeRoom()
+    const chat = new RoomChat(room)
+    const first = receive(CHAT_TOPIC, { text: 'first' })
+    const second = receive(CHAT_TOPIC, { text: 'second' })
+    replay(first)
+    replay(second)
+    replay({ ...first, id: 'older', sentAt: -1, data: { text: 'before you came' } })
+    expect(chat.getState().messages.map((m) => m.data.text)).toEqual([
+      'before you came',
+      'first',
+      'second',
+    ])
   })
 })

@@ -95,6 +95,13 @@ export interface CallsHandlerOptions {
    * and 5); beyond that `POST rooms/:room/messages` answers 429 `rate_limited`.
    */
   messageRateLimit?: MessageRateLimitOptions
+  /**
+   * Which room messages the room keeps for those who join later: messages to everyone on
+   * `topics`, the newest `limit` per room, for as long as someone is in the room — replayed on
+   * each event stream at connect (`event: message`, after the roster) and listed by
+   * `GET rooms/:room/messages`. Defaults to `{topics: ['chat'], limit: 100}`; `false` keeps nothing.
+   */
+  messageHistory?: { topics?: string[]; limit?: number } | false
   /** Keep-alive comment period of the roster event stream (ms). Defaults to `15000`. */
   keepAliveMs?: number
   /** `fetch` for upstream calls. Defaults to `globalThis.fetch`. */
@@ -191,7 +198,7 @@ async function readJson<S extends z.ZodType>(
  *   stream of roster changes, heartbeat expiry; pulls only of tracks published in the caller's rooms.
  * - Room messages (chat, reactions, app data): a participant posts JSON to its room, stamped with
  *   its roster name, delivered on the others' event streams (to everyone or to chosen sessions),
- *   at most 16 KiB each and rate-limited per session.
+ *   at most 16 KiB each and rate-limited per session; chat is kept for those who join later.
  * - The app's own access rules through `authorize` (who may start a call, join or view which
  *   room, under which name).
  *
@@ -209,6 +216,13 @@ export function createCallsHandler(
     options.roomStore ?? new MemoryRoomStore({ heartbeatTimeoutMs: options.heartbeatTimeoutMs })
   const keepAliveMs = options.keepAliveMs ?? 15_000
   const messageRateLimit = new MessageRateLimit(options.messageRateLimit)
+  const history =
+    options.messageHistory === false
+      ? undefined
+      : {
+          topics: new Set(options.messageHistory?.topics ?? ['chat']),
+          limit: options.messageHistory?.limit ?? 100,
+        }
   /** `room\nsessionId` of sessions a moderator removed: they may not come back (this instance). */
   const removed = new Set<string>()
   let tokens: SessionTokens | undefined
@@ -448,8 +462,15 @@ export function createCallsHandler(
       data: body.data,
       sentAt: Date.now(),
     }
-    await store.publish(room, message)
+    const keep = !to && history?.topics.has(message.topic) ? history.limit : undefined
+    await store.publish(room, message, keep ? { keep } : undefined)
     return c.json(message, 201)
+  })
+  app.get('/rooms/:room/messages', async (c) => {
+    const room = roomName.parse(c.req.param('room'))
+    await callerOf(c.req.raw, c.req.query('token'))
+    await authorize(c.req.raw, { action: 'view', room })
+    return c.json({ messages: await store.history(room) })
   })
   app.get('/rooms/:room/events', async (c) => {
     const room = roomName.parse(c.req.param('room'))
@@ -474,6 +495,9 @@ export function createCallsHandler(
       }
       stream.onAbort(stop)
       await send('roster', await store.get(room))
+      // What the room kept (its recent chat), for one who joins later or whose stream reconnects.
+      for (const message of await store.history(room))
+        if (message.from.sessionId !== viewer) await send('message', message)
       while (open && !stream.aborted && !stream.closed) {
         await stream.sleep(keepAliveMs)
         if (open) await stream.write(': ping\n\n').catch(() => {})

@@ -17,6 +17,7 @@ export class MemoryRoomStore implements RoomStore {
   readonly #rooms = new Map<string, Map<string, { participant: Participant; seenAt: number }>>()
   readonly #listeners = new RoomListeners<Roster>()
   readonly #messageListeners = new RoomListeners<RoomMessage>()
+  readonly #history = new Map<string, RoomMessage[]>()
   readonly #timeoutMs: number
   readonly #now: () => number
   #sweeper: ReturnType<typeof setInterval> | undefined
@@ -53,6 +54,12 @@ export class MemoryRoomStore implements RoomStore {
     this.#listeners.emit(room, this.#roster(room))
   }
 
+  /** The room is empty: it goes, with its messages. */
+  #forget(room: string): void {
+    this.#rooms.delete(room)
+    this.#history.delete(room)
+  }
+
   #expire(room: string): void {
     const members = this.#rooms.get(room)
     if (!members) return
@@ -64,7 +71,7 @@ export class MemoryRoomStore implements RoomStore {
         changed = true
       }
     }
-    if (members.size === 0) this.#rooms.delete(room)
+    if (members.size === 0) this.#forget(room)
     if (changed) this.#notify(room)
   }
 
@@ -100,7 +107,7 @@ export class MemoryRoomStore implements RoomStore {
   async remove(room: string, sessionId: string): Promise<Roster> {
     const members = this.#rooms.get(room)
     if (members?.delete(sessionId)) {
-      if (members.size === 0) this.#rooms.delete(room)
+      if (members.size === 0) this.#forget(room)
       this.#notify(room)
     }
     return this.#roster(room)
@@ -124,8 +131,21 @@ export class MemoryRoomStore implements RoomStore {
     return this.#listeners.add(room, listener)
   }
 
-  async publish(room: string, message: RoomMessage): Promise<void> {
+  async publish(
+    room: string,
+    message: RoomMessage,
+    options: { keep?: number } = {},
+  ): Promise<void> {
+    if (options.keep && this.#rooms.has(room)) {
+      const kept = [...(this.#history.get(room) ?? []), message]
+      this.#history.set(room, kept.slice(-options.keep))
+    }
     this.#messageListeners.emit(room, message)
+  }
+
+  async history(room: string): Promise<RoomMessage[]> {
+    this.#expire(room)
+    return [...(this.#history.get(room) ?? [])]
   }
 
   subscribeMessages(room: string, listener: (message: RoomMessage) => void): () => void {

@@ -20,7 +20,12 @@ export interface RoomStore {
    * Delivers `message` to every {@link subscribeMessages} listener of `room` — on every instance of
    * the app, for a shared store (a pub/sub channel per room). Messages are not kept.
    */
-  publish(room: string, message: RoomMessage): Promise<void>
+  publish(room: string, message: RoomMessage, options?: { keep?: number }): Promise<void>
+  /**
+   * The messages kept by {@link publish} (`keep`: the newest that many per room, across topics),
+   * oldest first; they go with the room when its last participant leaves.
+   */
+  history(room: string): Promise<RoomMessage[]>
   /** Calls `listener` with every message published to `room`; returns the unsubscribe. */
   subscribeMessages(room: string, listener: (message: RoomMessage) => void): () => void
 }

@@ -88,6 +88,26 @@ async function followRoom(room: string, token: string, route = handler) {
   }
 }
 
+/** A request to `route` as the session of `token`; `host` marks a moderator (`x-role: host`). */
+const request = (
+  route: (r: Request) => Promise<Response>,
+  method: string,
+  path: string,
+  token: string,
+  { body, host = false }: { body?: unknown; host?: boolean } = {},
+) =>
+  route(
+    new Request(`http://app.test/api/calls${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        'calls-session-token': token,
+        ...(host ? { 'x-role': 'host' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  ).then(async (r) => ({ status: r.status, json: await r.json() }))
+
 describe('createCallsHandler: session routes', () => {
   it('should create a session upstream with the app secret and hand back a session token', async () => {
     const s = await newSession()
@@ -438,11 +458,47 @@ describe('createCallsHandler: room messages', () => {
       expect([res.status, res.json?.errorCode]).toEqual([status, errorCode])
       expect(res.json.errorDescription).toEqual(expect.any(String))
     }
-    expect((await call('GET', '/rooms/bad/messages', undefined, ada.sessionToken)).status).toBe(405)
+    expect((await call('PUT', '/rooms/bad/messages', {}, ada.sessionToken)).status).toBe(405)
     const ok = await send({ topic: 'chat', data: { text: 'still here' } }, ada.sessionToken)
     expect(ok.status).toBe(201)
     expect((await bobEvents.next('message')).data).toEqual({ text: 'still here' })
     await bobEvents.close()
+  })
+
+  it('should keep chat for those who join later — the newest up to the limit, not direct messages or other topics — while the room lasts', async () => {
+    const route = createCallsHandler({
+      ...routeOptions,
+      messageHistory: { topics: ['chat'], limit: 2 },
+    })
+    const ada = await joined('history', 'Ada', route)
+    const bob = await joined('history', 'Bob', route)
+    const post = (s: { sessionToken: string }, body: unknown) =>
+      request(route, 'POST', '/rooms/history/messages', s.sessionToken, { body })
+    for (const text of ['one', 'two', 'three']) await post(ada, { topic: 'chat', data: { text } })
+    await post(ada, { topic: 'chat', data: { text: 'psst' }, to: [bob.sessionId] })
+    await post(ada, { topic: 'reaction', data: '👍' })
+    const later = await joined('history', 'Cy', route)
+    const kept = await request(route, 'GET', '/rooms/history/messages', later.sessionToken)
+    expect(kept.status).toBe(200)
+    expect(kept.json.messages.map((m: { data: { text: string } }) => m.data.text)).toEqual([
+      'two',
+      'three',
+    ])
+    expect(kept.json.messages[0].from.name).toBe('Ada')
+    // Cy's event stream replays them at connect, after the roster.
+    const cyEvents = await followRoom('history', later.sessionToken, route)
+    await cyEvents.next('roster')
+    expect((await cyEvents.next('message')).data).toEqual({ text: 'two' })
+    expect((await cyEvents.next('message')).data).toEqual({ text: 'three' })
+    await cyEvents.close()
+    // Everyone leaves: the room and its messages are gone.
+    for (const s of [ada, bob, later])
+      await request(route, 'DELETE', `/rooms/history/participants/${s.sessionId}`, s.sessionToken)
+    const again = await joined('history', 'Dee', route)
+    const empty = await request(route, 'GET', '/rooms/history/messages', again.sessionToken)
+    expect(empty.json.messages).toEqual([])
+    const anonymous = await route(new Request('http://app.test/api/calls/rooms/history/messages'))
+    expect(anonymous.status).toBe(401)
   })
 
   it('should answer 429 rate_limited past the burst, per session, and accept again after the refill', async () => {
@@ -479,24 +535,6 @@ describe('createCallsHandler: removing a participant', () => {
     authorize: (request, access) =>
       access.action !== 'remove' || request.headers.get('x-role') === 'host',
   })
-  const request = (
-    route: (r: Request) => Promise<Response>,
-    method: string,
-    path: string,
-    token: string,
-    { body, host = false }: { body?: unknown; host?: boolean } = {},
-  ) =>
-    route(
-      new Request(`http://app.test/api/calls${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          'calls-session-token': token,
-          ...(host ? { 'x-role': 'host' } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      }),
-    ).then(async (r) => ({ status: r.status, json: await r.json() }))
   const enter = (
     route: typeof moderated,
     room: string,
