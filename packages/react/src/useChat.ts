@@ -21,8 +21,9 @@ export interface UseChatResult {
 
 /**
  * The room's text chat (`CallsRoom.chat`): messages from everyone, yours marked `mine`, recorded
- * from the moment the provider mounted — a chat panel opened later still shows them. Re-renders
- * only when a message arrives or a send starts/ends.
+ * from the moment the provider mounted — a chat panel opened later still shows them — plus the
+ * room's recent chat from before you joined (the route keeps the newest 100 while the room
+ * lasts). Re-renders only when a message arrives or a send starts/ends.
  * @example
  * const { messages, send } = useChat()
  * messages.map((m) => <p key={m.id}>{m.from.name}: {m.data.text}</p>)
