@@ -82,7 +82,13 @@ export class FakeRooms {
     if (this.refuseMessages) throw this.refuseMessages
     this.sent.push(request)
     const name = this.members.get(sessionId)?.name ?? '?'
-    return { ...request, id: `M${this.sent.length}`, room, from: { sessionId, name }, sentAt: 0 }
+    return {
+      ...request,
+      id: `M${this.sent.length}`,
+      room,
+      from: { sessionId, name },
+      sentAt: Date.now(),
+    }
   }
   /** Someone else's message arrives on the event stream. */
   deliver(topic: string, data: unknown, from: [string, string] = ['R1', 'Ada']) {
