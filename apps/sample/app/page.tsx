@@ -5,6 +5,7 @@ import {
   useConnectionStats,
   useLocalMetadata,
   useParticipants,
+  useParticipantVolume,
   useRoomMessages,
   VideoConference,
 } from '@calls-kit/react'
@@ -117,7 +118,7 @@ function RaiseHand(): ReactNode {
   )
 }
 
-/** Everyone in the room, with a Remove button for the others (a moderator's action). */
+/** Everyone in the room, with a volume slider and a Remove button (a moderator's action) for the others. */
 function People(): ReactNode {
   const room = useCallsRoom()
   const participants = useParticipants()
@@ -129,6 +130,7 @@ function People(): ReactNode {
         {participants.map((p) => (
           <li key={p.sessionId}>
             {p.isLocal ? `${p.name} (you)` : p.name}
+            {!p.isLocal && <Volume sessionId={p.sessionId} name={p.name} />}
             {!p.isLocal && (
               <button
                 type="button"
@@ -148,6 +150,22 @@ function People(): ReactNode {
       </ul>
       {error && <p className="error">{error}</p>}
     </details>
+  )
+}
+
+/** How loud one participant plays on this page (0–1). */
+function Volume({ sessionId, name }: { sessionId: string; name: string }): ReactNode {
+  const [volume, setVolume] = useParticipantVolume(sessionId)
+  return (
+    <input
+      type="range"
+      min={0}
+      max={1}
+      step={0.05}
+      value={volume}
+      aria-label={`Volume of ${name}`}
+      onChange={(e) => setVolume(Number(e.target.value))}
+    />
   )
 }
 

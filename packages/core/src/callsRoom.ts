@@ -59,6 +59,8 @@ export interface CallsRoomState {
    * Audio Output Devices API), remembered across reloads; `undefined` = the system default.
    */
   audioOutputId: string | undefined
+  /** Playback volume chosen per participant (sessionId → 0–1; absent = 1), for this call only. */
+  volumes: Readonly<Record<string, number>>
 }
 
 /** Options of {@link CallsRoom}. */
@@ -143,6 +145,7 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
       local: {},
       remote: {},
       audioOutputId: this.#preferences.get('audiooutput'),
+      volumes: {},
     })
     this.#wireSession()
     this.chat = new RoomChat(this)
@@ -296,6 +299,15 @@ export class CallsRoom implements ReadonlyStore<CallsRoomState> {
   setMetadata(metadata: ParticipantMetadata): void {
     this.#store.setState({ metadata })
     void this.#syncRoster()
+  }
+
+  /**
+   * Sets how loud one participant plays here (0 silent – 1 as received; clamped), e.g. to turn
+   * down someone with a loud mic. Only this page hears the difference; `<RoomAudio>` applies it.
+   */
+  setVolume(sessionId: string, volume: number): void {
+    const clamped = Math.min(1, Math.max(0, Number.isFinite(volume) ? volume : 1))
+    this.#store.setState({ volumes: { ...this.getState().volumes, [sessionId]: clamped } })
   }
 
   /** Changes the display name (in the roster too when joined). */

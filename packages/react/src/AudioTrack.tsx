@@ -21,6 +21,8 @@ export interface AudioTrackProps extends AudioHTMLAttributes<HTMLAudioElement> {
    * browser cannot choose outputs.
    */
   sinkId?: string
+  /** Playback volume, 0 (silent) to 1 (as received; the default), set on the element (`HTMLMediaElement.volume`). */
+  volume?: number
 }
 
 /**
@@ -34,6 +36,7 @@ export function AudioTrack({
   locator,
   onBlockedChange,
   sinkId,
+  volume = 1,
   ...audioProps
 }: AudioTrackProps): ReactNode {
   const remote = useRemoteTrack(track ? undefined : locator)
@@ -57,5 +60,8 @@ export function AudioTrack({
     // its current output, and the next device list brings a new choice.
     audio.setSinkId(sinkId).catch(() => {})
   }, [sinkId])
+  useEffect(() => {
+    if (ref.current) ref.current.volume = Math.min(1, Math.max(0, volume))
+  }, [volume])
   return <audio ref={ref} autoPlay data-calls-kit-audio="" {...audioProps} />
 }

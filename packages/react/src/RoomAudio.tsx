@@ -2,6 +2,7 @@
 import { type ReactNode, useRef, useState } from 'react'
 import { AudioTrack } from './AudioTrack.js'
 import { useAudioOutput } from './useAudioOutput.js'
+import { useCallsStore } from './useCallsStore.js'
 import { useParticipants } from './useParticipants.js'
 
 /** Props of {@link RoomAudio}. */
@@ -11,7 +12,8 @@ export interface RoomAudioProps {
 }
 
 /**
- * Plays every remote participant's audio tracks, on the speaker chosen with `useAudioOutput()`.
+ * Plays every remote participant's audio tracks, on the speaker chosen with `useAudioOutput()`, each
+ * at the volume chosen for that participant (`useParticipantVolume`).
  * When the browser blocks autoplay it shows one button (`[data-calls-kit-audio-unlock]`) whose
  * click starts them all.
  * @example
@@ -20,6 +22,7 @@ export interface RoomAudioProps {
 export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioProps): ReactNode {
   const participants = useParticipants()
   const speaker = useAudioOutput()
+  const volumes = useCallsStore((s) => s.volumes)
   // Blocked elements by key: one element that plays must not hide the button while another is
   // still blocked, and an element that unmounts while blocked no longer counts.
   const [blocked, setBlocked] = useState<ReadonlySet<string>>(() => new Set())
@@ -47,6 +50,7 @@ export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioPr
         .map((t) => ({
           key: `${p.sessionId}/${t.trackName}`,
           locator: { sessionId: p.sessionId, trackName: t.trackName },
+          volume: volumes[p.sessionId] ?? 1,
         })),
     )
   const container = useRef<HTMLDivElement>(null)
@@ -59,10 +63,11 @@ export function RoomAudio({ unlockLabel = 'Click to enable audio' }: RoomAudioPr
   }
   return (
     <div ref={container} data-calls-kit-room-audio="" style={{ display: 'contents' }}>
-      {audio.map(({ key, locator }) => (
+      {audio.map(({ key, locator, volume }) => (
         <AudioTrack
           key={key}
           locator={locator}
+          volume={volume}
           onBlockedChange={reporterFor(key)}
           sinkId={speaker.supported ? speaker.deviceId : undefined}
         />

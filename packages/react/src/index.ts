@@ -66,6 +66,7 @@ export {
   useRemoteParticipantIds,
   useRemoteScreenShareIds,
 } from './useParticipants.js'
+export { useParticipantVolume } from './useParticipantVolume.js'
 export type { UsePublishTrackOptions, UsePublishTrackResult } from './usePublishTrack.js'
 export { usePublishTrack } from './usePublishTrack.js'
 export type { UseRemoteTrackResult } from './useRemoteTrack.js'

@@ -1,6 +1,7 @@
 import { act, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RoomAudio } from '../RoomAudio.js'
+import { useParticipantVolume } from '../useParticipantVolume.js'
 import { renderInCall } from './utils.js'
 
 // happy-dom plays nothing: `play()` is stubbed per element to model the autoplay policy, and
@@ -54,5 +55,34 @@ describe('RoomAudio', () => {
     await act(async () => view.getByText('Enable audio').click())
     await waitFor(() => expect(view.container.querySelector(unlockSelector)).toBeNull())
     expect(HTMLMediaElement.prototype.play).toHaveBeenCalledTimes(4) // 2 blocked + 2 on click
+  })
+
+  it('should play each participant at the volume chosen for them, clamped to 0–1', async () => {
+    allowed = true
+    let setAda: (v: number) => void = () => {}
+    function AdaVolume() {
+      setAda = useParticipantVolume('R1')[1]
+      return null
+    }
+    const { view } = await renderInCall(
+      <>
+        <RoomAudio />
+        <AdaVolume />
+      </>,
+      [
+        ['R1', 'Ada'],
+        ['R2', 'Bob'],
+      ],
+    )
+    // Each participant has a camera and a mic: the mic's element is the only audio one.
+    const volumes = () =>
+      [...view.container.querySelectorAll<HTMLAudioElement>(audioSelector)].map((a) => a.volume)
+    await waitFor(() => expect(volumes()).toEqual([1, 1]))
+    act(() => setAda(0.25))
+    expect(volumes()).toEqual([0.25, 1])
+    act(() => setAda(7))
+    expect(volumes()).toEqual([1, 1])
+    act(() => setAda(-1))
+    expect(volumes()).toEqual([0, 1])
   })
 })
