@@ -17,7 +17,8 @@ export interface UseActiveSpeakersOptions
  * audio (`ActiveSpeakers`: a Web Audio meter per unmuted mic, every `intervalMs`, default 100 ms;
  * `threshold` 0.02 RMS; `holdMs` 600 ms). Pulls each mic it meters — the same pull `<RoomAudio>`
  * makes, shared — so it also covers participants whose tiles are not on screen. Re-renders only
- * when the list changes. Your own voice is not listed.
+ * when the list changes. Your own voice is not listed. `threshold`, `holdMs` and `intervalMs` are
+ * read once, at mount; `enabled` may change.
  * @example
  * const [loudest] = useActiveSpeakers()
  */
