@@ -146,3 +146,7 @@ if (!only) {
   )
   log('written to bench/RESULTS.md')
 }
+// Everything is measured and written. A helper process of a step (esbuild's service, a Chromium
+// helper) can keep a stdio pipe open after its step closed everything it started, which kept one
+// full run alive for minutes after the table was written: a CLI ends here.
+process.exit(0)
