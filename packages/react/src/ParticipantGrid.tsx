@@ -33,6 +33,9 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
   onFocusChange?: (focus: string | null) => void
 }
 
+/** Your own tiles stay where they are when a speaker is brought onto the page. */
+const FIXED_TILES: ReadonlySet<string> = new Set(['local', 'local/screen'])
+
 /**
  * Your own tile (its quality badge rates the whole connection), one tile per remote participant,
  * and one per screen share, in join order (stable as people come and go). Only the id list is read
@@ -50,9 +53,6 @@ export interface ParticipantGridProps extends HTMLAttributes<HTMLDivElement> {
  * @example
  * <ParticipantGrid localVideoTrack={videoTrack} pageSize={9} />
  */
-/** Your own tiles stay where they are when a speaker is brought onto the page. */
-const FIXED_TILES: ReadonlySet<string> = new Set(['local', 'local/screen'])
-
 export function ParticipantGrid({
   localVideoTrack,
   localMuted = false,

@@ -26,7 +26,6 @@ export const LOCAL_SFU_DEFAULTS = {
   appSecret: 'local-secret',
 } as const
 
-/** Options of {@link createCallsHandler}. Unset fields are read from the environment at each request. */
 /**
  * What a request asks to do, as {@link CallsHandlerOptions.authorize} sees it:
  * - `session`: create a Calls session (`POST sessions/new`) — the step that costs Calls usage;
@@ -54,6 +53,7 @@ export interface CallsGrant {
   name?: string
 }
 
+/** Options of {@link createCallsHandler}. Unset fields are read from the environment at each request. */
 export interface CallsHandlerOptions {
   /**
    * The app's access check, called before each {@link CallsAccess} with the incoming request
